@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orch.Core.Events;
+using Orch.Core.Plans;
+using Orch.Core.Projects;
+using Orch.Core.Storage;
+using Orch.Core.Storage.Schema;
+
+namespace Orch.Core;
+
+/// <summary>The one way a host wires Orch.Core.</summary>
+public static class OrchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Orch's options (validated when the host starts: a bad value stops start-up with
+    /// the key named), storage, the schema upgrade that runs at start-up, and the application services.
+    /// </summary>
+    public static IServiceCollection AddOrch(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(configuration);
+
+        services.AddOptions<OrchOptions>().Bind(configuration.GetSection(OrchOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<PlanOptions>().Bind(configuration.GetSection(PlanOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchOptions>, OrchOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlanOptions>, PlanOptionsValidator>());
+
+        services.TryAddSingleton(sp => StorageTarget.Resolve(
+            sp.GetRequiredService<IOptions<OrchOptions>>().Value.ResolveDataDirectory(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddDbContextFactory<OrchDbContext>((sp, builder) =>
+            builder.UseOrchStorage(sp.GetRequiredService<StorageTarget>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<SchemaUpgrader>();
+
+        // First among hosted services: nothing may touch the database before its schema is current.
+        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SchemaUpgradeService>());
+
+        services.TryAddSingleton<EventFactory>();
+        services.TryAddSingleton<ProjectService>();
+        services.TryAddSingleton<PlanService>();
+        return services;
+    }
+}

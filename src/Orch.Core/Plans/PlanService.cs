@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Orch.Core.Events;
+using Orch.Core.Projects;
+using Orch.Core.Storage;
+
+namespace Orch.Core.Plans;
+
+/// <summary>
+/// Stores plan versions and decides on them. Every check runs before the first write, and each
+/// change is one transaction with its events: a refused plan leaves no trace.
+/// </summary>
+public sealed class PlanService(
+    IDbContextFactory<OrchDbContext> contextFactory,
+    IOptions<PlanOptions> options,
+    EventFactory events,
+    TimeProvider clock)
+{
+    /// <summary>Reads plan JSON, validates it and stores it as the project's next draft version.</summary>
+    public Task<PlanView> CreateDraftFromJsonAsync(Guid projectId, string requirements, string planJson, PlanSource source, CancellationToken cancellationToken) =>
+        CreateDraftAsync(projectId, requirements, PlanDocumentReader.Read(planJson), source, cancellationToken);
+
+    /// <summary>
+    /// Validates the document and stores it as the project's next draft version; earlier drafts
+    /// become superseded. Throws <see cref="PlanValidationException"/> with every problem found.
+    /// </summary>
+    public async Task<PlanView> CreateDraftAsync(Guid projectId, string requirements, PlanDocument document, PlanSource source, CancellationToken cancellationToken)
+    {
+        var text = InputRules.RequiredText(requirements, "requirements", Plan.MaxRequirementsLength);
+        var maxTasks = options.Value.MaxTasks;
+        var validation = PlanValidator.Validate(document, maxTasks).EnsureValid();
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+            ?? throw new NotFoundException("project", projectId.ToString());
+        if (project.Status is not (ProjectStatus.Draft or ProjectStatus.Approved))
+        {
+            throw new InvalidInputException("project", $"the project is {project.Status}; plans can be drafted only before it runs.");
+        }
+
+        var now = clock.GetUtcNow();
+        var previous = await db.Plans.Where(p => p.ProjectId == projectId).OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
+        foreach (var draft in await db.Plans.Where(p => p.ProjectId == projectId && p.Status == PlanStatus.Draft).ToListAsync(cancellationToken))
+        {
+            draft.Supersede(now);
+            db.Events.Add(events.Create(EventTypes.PlanSuperseded, projectId, null, new JsonObject { ["plan_id"] = draft.Id, ["version"] = draft.Version }));
+        }
+
+        if (project.Status == ProjectStatus.Approved)
+        {
+            project.TransitionTo(ProjectStatus.Draft, now);
+            db.Events.Add(StatusChanged(project, ProjectStatus.Approved));
+        }
+
+        var plan = new Plan(
+            Guid.CreateVersion7(),
+            projectId,
+            (previous?.Version ?? 0) + 1,
+            source,
+            text,
+            validation.Summary,
+            previous?.Id,
+            validation.Tasks,
+            Guid.CreateVersion7,
+            now);
+        db.Plans.Add(plan);
+        db.Events.Add(events.Create(EventTypes.PlanDrafted, projectId, null, new JsonObject
+        {
+            ["plan_id"] = plan.Id,
+            ["version"] = plan.Version,
+            ["tasks"] = plan.Tasks.Count,
+        }));
+        await SaveAsync(db, "plan", plan.Id, cancellationToken);
+        return PlanView.From(plan, maxTasks);
+    }
+
+    public async Task<PlanView> GetAsync(Guid planId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Tasks).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
+            ?? throw new NotFoundException("plan", planId.ToString());
+        return PlanView.From(plan, options.Value.MaxTasks);
+    }
+
+    /// <summary>The project's newest plan version, or null when it has none.</summary>
+    public async Task<PlanView?> GetLatestAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Tasks).AsSplitQuery()
+            .Where(p => p.ProjectId == projectId)
+            .OrderByDescending(p => p.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        return plan is null ? null : PlanView.From(plan, options.Value.MaxTasks);
+    }
+
+    /// <summary>Approves a draft: from now on the version never changes, and the project may run it.</summary>
+    public async Task<PlanView> ApproveAsync(Guid planId, string approvedBy, CancellationToken cancellationToken)
+    {
+        var by = InputRules.RequiredText(approvedBy, "approved_by", 200);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.Include(p => p.Tasks).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
+            ?? throw new NotFoundException("plan", planId.ToString());
+        var project = await db.Projects.SingleAsync(p => p.Id == plan.ProjectId, cancellationToken);
+        var now = clock.GetUtcNow();
+        plan.Approve(by, now);
+        project.TransitionTo(ProjectStatus.Approved, now);
+        db.Events.Add(events.Create(EventTypes.PlanApproved, project.Id, null, new JsonObject
+        {
+            ["plan_id"] = plan.Id,
+            ["version"] = plan.Version,
+            ["by"] = by,
+        }));
+        db.Events.Add(StatusChanged(project, ProjectStatus.Draft));
+        await SaveAsync(db, "plan", plan.Id, cancellationToken);
+        return PlanView.From(plan, options.Value.MaxTasks);
+    }
+
+    public async Task<PlanView> RejectAsync(Guid planId, string rejectedBy, string? reason, CancellationToken cancellationToken)
+    {
+        var by = InputRules.RequiredText(rejectedBy, "rejected_by", 200);
+        var why = InputRules.OptionalText(reason, "reason", 4000);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.Include(p => p.Tasks).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
+            ?? throw new NotFoundException("plan", planId.ToString());
+        plan.Reject(by, clock.GetUtcNow());
+        db.Events.Add(events.Create(EventTypes.PlanRejected, plan.ProjectId, null, new JsonObject
+        {
+            ["plan_id"] = plan.Id,
+            ["version"] = plan.Version,
+            ["by"] = by,
+            ["reason"] = why,
+        }));
+        await SaveAsync(db, "plan", plan.Id, cancellationToken);
+        return PlanView.From(plan, options.Value.MaxTasks);
+    }
+
+    private OrchEvent StatusChanged(Project project, ProjectStatus from) =>
+        events.Create(EventTypes.ProjectStatusChanged, project.Id, null, new JsonObject
+        {
+            ["from"] = from.ToString(),
+            ["to"] = project.Status.ToString(),
+        });
+
+    private static async Task SaveAsync(OrchDbContext db, string entity, Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(entity, id.ToString(), ex);
+        }
+        catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
+        {
+            // Another writer took the same version number first.
+            throw new ConcurrencyConflictException(entity, id.ToString(), ex);
+        }
+    }
+}

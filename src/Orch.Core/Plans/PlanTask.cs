@@ -1,0 +1,104 @@
+namespace Orch.Core.Plans;
+
+/// <summary>
+/// One task of one plan version. Its definition is fixed when the version is created; once the
+/// version is approved, only its execution state (status, attempts, times) moves.
+/// </summary>
+public sealed class PlanTask
+{
+    // For EF Core; the definition properties are set from the row.
+    private PlanTask()
+    {
+        Key = Title = Description = string.Empty;
+        Tools = AcceptanceCriteria = DependsOn = [];
+    }
+
+    internal PlanTask(Guid id, Guid planId, Guid projectId, int position, PlanTaskDefinition definition)
+    {
+        Id = id;
+        PlanId = planId;
+        ProjectId = projectId;
+        Position = position;
+        Key = definition.Key;
+        Title = definition.Title;
+        Description = definition.Description;
+        Kind = definition.Kind;
+        Complexity = definition.Complexity;
+        Tier = definition.Tier;
+        Tools = [.. definition.Tools];
+        AcceptanceCriteria = [.. definition.AcceptanceCriteria];
+        Priority = definition.Priority;
+        DependsOn = [.. definition.DependsOn];
+        EstimatedCostMicros = definition.EstimatedCostMicros;
+        Status = PlanTaskStatus.Pending;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PlanId { get; private set; }
+
+    public Guid ProjectId { get; private set; }
+
+    /// <summary>The task's place in the plan as written, for stable listings.</summary>
+    public int Position { get; private set; }
+
+    /// <summary>Stable within the plan and across its versions; dependencies name tasks by key.</summary>
+    public string Key { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Description { get; private set; }
+
+    public TaskKind Kind { get; private set; }
+
+    public TaskComplexity Complexity { get; private set; }
+
+    /// <summary>The starting model tier; null lets the router choose from kind and complexity.</summary>
+    public string? Tier { get; private set; }
+
+    public List<string> Tools { get; private set; }
+
+    public List<string> AcceptanceCriteria { get; private set; }
+
+    /// <summary>Higher runs first among tasks that are ready at the same time.</summary>
+    public int Priority { get; private set; }
+
+    public List<string> DependsOn { get; private set; }
+
+    public long EstimatedCostMicros { get; private set; }
+
+    public PlanTaskStatus Status { get; private set; }
+
+    /// <summary>How many attempts (task runs) were started.</summary>
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public long RowVersion { get; private set; }
+
+    public PlanTaskDefinition ToDefinition() => new(
+        Key, Title, Description, Kind, Complexity, Tier, Tools, AcceptanceCriteria, Priority, DependsOn, EstimatedCostMicros);
+
+    public void TransitionTo(PlanTaskStatus next, DateTimeOffset now)
+    {
+        StatusTransitions.PlanTask.Ensure(Status, next, Key);
+        if (next == PlanTaskStatus.Running)
+        {
+            Attempts++;
+            StartedAt ??= now;
+        }
+
+        if (StatusTransitions.PlanTask.IsFinal(next) || next is PlanTaskStatus.Failed or PlanTaskStatus.BudgetExceeded)
+        {
+            CompletedAt = now;
+        }
+        else
+        {
+            CompletedAt = null;
+        }
+
+        Status = next;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace Orch.Core.Plans;
+
+/// <summary>One task of a <see cref="PlanDocument"/>, as written. Kind and complexity are names, checked by the validator.</summary>
+public sealed record PlanTaskDocument
+{
+    [JsonPropertyName("key")]
+    public string? Key { get; init; }
+
+    [JsonPropertyName("title")]
+    public string? Title { get; init; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    [JsonPropertyName("kind")]
+    public string? Kind { get; init; }
+
+    [JsonPropertyName("complexity")]
+    public string? Complexity { get; init; }
+
+    [JsonPropertyName("tier")]
+    public string? Tier { get; init; }
+
+    [JsonPropertyName("tools")]
+    public List<string?>? Tools { get; init; }
+
+    [JsonPropertyName("acceptance_criteria")]
+    public List<string?>? AcceptanceCriteria { get; init; }
+
+    [JsonPropertyName("priority")]
+    public int? Priority { get; init; }
+
+    [JsonPropertyName("depends_on")]
+    public List<string?>? DependsOn { get; init; }
+
+    [JsonPropertyName("estimated_cost_usd")]
+    public decimal? EstimatedCostUsd { get; init; }
+}

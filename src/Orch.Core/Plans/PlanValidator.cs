@@ -1,0 +1,199 @@
+using System.Text.RegularExpressions;
+using Orch.Core.Budgets;
+
+namespace Orch.Core.Plans;
+
+/// <summary>
+/// Checks a <see cref="PlanDocument"/> field by field and as a graph, reporting every problem
+/// at once; a valid document comes back as normalised <see cref="PlanTaskDefinition"/>s.
+/// </summary>
+public static partial class PlanValidator
+{
+    public static PlanValidation Validate(PlanDocument document, int maxTasks)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var problems = new List<PlanProblem>();
+        var summary = Text(document.Summary, "summary", PlanLimits.MaxSummaryLength, required: false, problems);
+        var tasks = document.Tasks ?? [];
+        if (document.Tasks is null)
+        {
+            problems.Add(new("missing_field", "The plan has no \"tasks\" array.", "tasks"));
+            return new PlanValidation(problems, summary, [], null);
+        }
+
+        if (tasks.Count > maxTasks)
+        {
+            // Refused before any task is read: the cap bounds the work done on hostile input.
+            problems.Add(new("too_many_tasks", $"The plan has {tasks.Count:N0} tasks; at most {maxTasks:N0} are allowed.", "tasks"));
+            return new PlanValidation(problems, summary, [], null);
+        }
+
+        var nodes = new List<GraphNode>(tasks.Count);
+        var definitions = new List<PlanTaskDefinition>(tasks.Count);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var definition = ValidateTask(tasks[i], $"tasks[{i}]", problems);
+            if (definition is not null)
+            {
+                definitions.Add(definition);
+                nodes.Add(new GraphNode(definition.Key, definition.DependsOn));
+            }
+            else
+            {
+                // Still part of the graph, so that its key and edges are checked too.
+                nodes.Add(new GraphNode(tasks[i]?.Key?.Trim() ?? string.Empty, [.. (tasks[i]?.DependsOn ?? []).OfType<string>().Select(d => d.Trim())]));
+            }
+        }
+
+        var graph = TaskGraph.Analyze(nodes, maxTasks);
+        foreach (var problem in graph.Problems.Where(p => p.Kind != GraphProblemKind.MissingKey))
+        {
+            problems.Add(new(CodeOf(problem.Kind), problem.Message, null, problem.Keys));
+        }
+
+        return problems.Count == 0
+            ? new PlanValidation([], summary, definitions, graph)
+            : new PlanValidation(problems, summary, [], graph.IsValid ? null : graph);
+    }
+
+    private static PlanTaskDefinition? ValidateTask(PlanTaskDocument? task, string path, List<PlanProblem> problems)
+    {
+        if (task is null)
+        {
+            problems.Add(new("invalid_field", "A task is null; expected an object.", path));
+            return null;
+        }
+
+        var before = problems.Count;
+        var key = Text(task.Key, $"{path}.key", PlanLimits.MaxKeyLength, required: true, problems);
+        if (key.Length > 0 && !KeyPattern().IsMatch(key))
+        {
+            problems.Add(new("invalid_field", $"The key '{key}' may hold only letters, digits, '.', '_' and '-', starting with a letter or digit.", $"{path}.key"));
+        }
+
+        var title = Text(task.Title, $"{path}.title", PlanLimits.MaxTitleLength, required: true, problems);
+        var description = Text(task.Description, $"{path}.description", PlanLimits.MaxDescriptionLength, required: false, problems);
+        var kind = EnumValue(task.Kind, TaskKind.Other, $"{path}.kind", problems);
+        var complexity = EnumValue(task.Complexity, TaskComplexity.Medium, $"{path}.complexity", problems);
+        string? tier = Text(task.Tier, $"{path}.tier", PlanLimits.MaxTierLength, required: false, problems).ToLowerInvariant();
+        if (tier.Length == 0)
+        {
+            tier = null;
+        }
+        else if (!NamePattern().IsMatch(tier))
+        {
+            problems.Add(new("invalid_field", $"The tier '{tier}' is not a tier name (a letter, then letters, digits, '_' or '-').", $"{path}.tier"));
+        }
+
+        var tools = List(task.Tools, $"{path}.tools", PlanLimits.MaxTools, PlanLimits.MaxToolNameLength, problems);
+        foreach (var tool in tools.Where(t => !NamePattern().IsMatch(t)))
+        {
+            problems.Add(new("invalid_field", $"The tool name '{tool}' is not a tool name (a letter, then letters, digits, '_' or '-').", $"{path}.tools"));
+        }
+
+        var criteria = List(task.AcceptanceCriteria, $"{path}.acceptance_criteria", PlanLimits.MaxAcceptanceCriteria, PlanLimits.MaxCriterionLength, problems);
+        var dependsOn = List(task.DependsOn, $"{path}.depends_on", int.MaxValue, PlanLimits.MaxKeyLength, problems);
+        var priority = task.Priority ?? 0;
+        if (priority is < PlanLimits.MinPriority or > PlanLimits.MaxPriority)
+        {
+            problems.Add(new("invalid_field", $"The priority {priority} is outside {PlanLimits.MinPriority}..{PlanLimits.MaxPriority}.", $"{path}.priority"));
+        }
+
+        var cost = task.EstimatedCostUsd ?? 0m;
+        if (cost is < 0m or > PlanLimits.MaxEstimatedCostUsd)
+        {
+            problems.Add(new("invalid_field", $"The estimated cost {cost} USD is outside 0..{PlanLimits.MaxEstimatedCostUsd}.", $"{path}.estimated_cost_usd"));
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        return new PlanTaskDefinition(
+            key, title, description, kind, complexity, tier, tools, criteria, priority, dependsOn, Money.ToMicros(cost));
+    }
+
+    private static string Text(string? value, string path, int maxLength, bool required, List<PlanProblem> problems)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        if (required && text.Length == 0)
+        {
+            problems.Add(new("missing_field", "This field is required and must not be blank.", path));
+        }
+        else if (text.Length > maxLength)
+        {
+            problems.Add(new("invalid_field", $"This field is {text.Length:N0} characters long; at most {maxLength:N0} are allowed.", path));
+        }
+        else if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            problems.Add(new("invalid_field", "This field contains a NUL character.", path));
+        }
+
+        return text;
+    }
+
+    private static List<string> List(List<string?>? values, string path, int maxCount, int maxLength, List<PlanProblem> problems)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+
+        if (values.Count > maxCount)
+        {
+            problems.Add(new("invalid_field", $"This list has {values.Count:N0} entries; at most {maxCount:N0} are allowed.", path));
+            return [];
+        }
+
+        var result = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var text = Text(values[i], $"{path}[{i}]", maxLength, required: true, problems);
+            if (text.Length > 0 && !result.Contains(text, StringComparer.Ordinal))
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
+
+    private static TEnum EnumValue<TEnum>(string? name, TEnum fallback, string path, List<PlanProblem> problems)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return fallback;
+        }
+
+        if (Enum.TryParse<TEnum>(name.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(name.Trim()[0]))
+        {
+            return value;
+        }
+
+        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
+        problems.Add(new("invalid_field", $"'{Shorten(name)}' is not one of {allowed}.", path));
+        return fallback;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static string CodeOf(GraphProblemKind kind) => kind switch
+    {
+        GraphProblemKind.Empty => "empty",
+        GraphProblemKind.TooManyTasks => "too_many_tasks",
+        GraphProblemKind.MissingKey => "missing_key",
+        GraphProblemKind.DuplicateKey => "duplicate_key",
+        GraphProblemKind.SelfDependency => "self_dependency",
+        GraphProblemKind.UnknownDependency => "unknown_dependency",
+        GraphProblemKind.Cycle => "cycle",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
+    private static partial Regex NamePattern();
+}

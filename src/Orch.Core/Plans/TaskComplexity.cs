@@ -1,0 +1,8 @@
+namespace Orch.Core.Plans;
+
+public enum TaskComplexity
+{
+    Low,
+    Medium,
+    High,
+}

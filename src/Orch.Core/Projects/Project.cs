@@ -1,0 +1,50 @@
+namespace Orch.Core.Projects;
+
+/// <summary>A body of work: its plans, its runs and its spend belong to it.</summary>
+public sealed class Project
+{
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 4000;
+
+    // For EF Core.
+    private Project()
+    {
+        Name = string.Empty;
+    }
+
+    public Project(Guid id, string name, string? description, long? budgetMicros, DateTimeOffset now)
+    {
+        Id = id;
+        Name = name;
+        Description = description;
+        BudgetMicros = budgetMicros;
+        Status = ProjectStatus.Draft;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public ProjectStatus Status { get; private set; }
+
+    /// <summary>The project's own cap in micro-dollars, on top of the daily and monthly caps; null for none.</summary>
+    public long? BudgetMicros { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: bumped on every update.</summary>
+    public long RowVersion { get; private set; }
+
+    public void TransitionTo(ProjectStatus next, DateTimeOffset now)
+    {
+        StatusTransitions.Project.Ensure(Status, next, Id);
+        Status = next;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orch.Core.Budgets;
+using Orch.Core.Events;
+using Orch.Core.Storage;
+
+namespace Orch.Core.Projects;
+
+/// <summary>Creates and reads projects.</summary>
+public sealed class ProjectService(IDbContextFactory<OrchDbContext> contextFactory, EventFactory events, TimeProvider clock)
+{
+    /// <summary>The largest per-project budget accepted; a bigger figure is a typo, not a budget.</summary>
+    public const decimal MaxBudgetUsd = 1_000_000m;
+
+    public async Task<ProjectSummary> CreateAsync(NewProject request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = InputRules.RequiredText(request.Name, "name", Project.MaxNameLength);
+        var description = InputRules.OptionalText(request.Description, "description", Project.MaxDescriptionLength);
+        long? budget = null;
+        if (request.BudgetUsd is { } usd)
+        {
+            if (usd is <= 0m or > MaxBudgetUsd)
+            {
+                throw new InvalidInputException("budget_usd", $"must be more than 0 and at most {MaxBudgetUsd:N0} (was {usd}).");
+            }
+
+            budget = Money.ToMicros(usd);
+        }
+
+        var project = new Project(Guid.CreateVersion7(), name, description, budget, clock.GetUtcNow());
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Projects.Add(project);
+        db.Events.Add(events.Create(EventTypes.ProjectCreated, project.Id, null, new JsonObject { ["name"] = name }));
+        await db.SaveChangesAsync(cancellationToken);
+        return ProjectSummary.From(project);
+    }
+
+    public async Task<ProjectSummary> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("project", id.ToString());
+        return ProjectSummary.From(project);
+    }
+
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(int limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 1000)
+        {
+            throw new InvalidInputException("limit", $"must be between 1 and 1000 (was {limit}).");
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking()
+            .OrderByDescending(p => p.CreatedAt)
+            .ThenByDescending(p => p.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. projects.Select(ProjectSummary.From)];
+    }
+}

@@ -1,0 +1,15 @@
+namespace Orch.Core.Storage.Schema;
+
+/// <summary>
+/// Every schema step Orch has shipped, oldest first. A shipped step is never edited: a change
+/// to the model is a new step at the end (and the schema test checks model and schema agree).
+/// </summary>
+public static class SchemaMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "initial", V0001Initial.Sqlite, V0001Initial.Postgres),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

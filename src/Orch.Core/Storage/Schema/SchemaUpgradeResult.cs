@@ -1,0 +1,3 @@
+namespace Orch.Core.Storage.Schema;
+
+public sealed record SchemaUpgradeResult(int FromVersion, int ToVersion, IReadOnlyList<string> Applied);

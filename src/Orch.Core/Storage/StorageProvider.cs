@@ -1,0 +1,7 @@
+namespace Orch.Core.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,7 @@
+namespace Orch.Testing;
+
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
