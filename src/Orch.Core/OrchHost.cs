@@ -41,6 +41,8 @@ public static class OrchHost
             "Orch did not start: " + missing.Message,
         OrchException orch => "Orch did not start: " + orch.Message,
         System.Data.Common.DbException db => "Orch did not start: the database could not be used: " + db.Message,
+        // EF Core wraps connection failures ("likely due to a transient failure"); the cause is inside.
+        { InnerException: { } inner } => DescribeStartupFailure(inner),
         _ => null,
     };
 }

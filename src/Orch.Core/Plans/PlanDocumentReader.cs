@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Orch.Core.Plans;
@@ -25,9 +26,9 @@ public static class PlanDocumentReader
         }
         catch (JsonException ex)
         {
-            // System.Text.Json counts lines and bytes from 0; people count from 1.
-            var line = ex.LineNumber + 1;
-            var column = ex.BytePositionInLine + 1;
+            // System.Text.Json counts lines from 0 and columns in UTF-8 bytes from 0; people count characters from 1.
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = CharacterColumn(json, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0) + 1;
             throw new PlanFormatException(Explain(ex), line, column, ex.Path, ex);
         }
 
@@ -36,21 +37,62 @@ public static class PlanDocumentReader
 
     public static string Write(PlanDocument document) => JsonSerializer.Serialize(document, PlanJson.Default.PlanDocument);
 
-    private static string Explain(JsonException ex)
+    /// <summary>Turns a UTF-8 byte offset within a line into a character offset.</summary>
+    private static long CharacterColumn(string text, long lineNumber, long byteOffset)
     {
-        // The serializer's own message repeats the path and position; keep only its first sentence.
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut > 0)
+        var start = 0;
+        for (long line = 0; line < lineNumber && start < text.Length; line++)
         {
-            message = message[..cut];
+            var next = text.IndexOf('\n', start);
+            if (next < 0)
+            {
+                return byteOffset;
+            }
+
+            start = next + 1;
         }
 
-        // Type names as a person would say them.
-        return message.Replace("Orch.Core.Plans.", string.Empty, StringComparison.Ordinal)
-            .Replace("System.Collections.Generic.List`1[System.String]", "a list of strings", StringComparison.Ordinal)
-            .Replace("System.Nullable`1[System.Int32]", "an integer", StringComparison.Ordinal)
-            .Replace("System.Nullable`1[System.Decimal]", "a number", StringComparison.Ordinal)
-            .Replace("System.String", "a string", StringComparison.Ordinal);
+        long bytes = 0;
+        var at = start;
+        while (at < text.Length && bytes < byteOffset && text[at] != '\n')
+        {
+            var width = char.IsHighSurrogate(text[at]) && at + 1 < text.Length ? 2 : 1;
+            bytes += Encoding.UTF8.GetByteCount(text.AsSpan(at, width));
+            at += width;
+        }
+
+        return at - start;
+    }
+
+    private static string Explain(JsonException ex)
+    {
+        var message = ex.Message;
+        if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
+        {
+            return $"this value should be {ExpectedAt(ex.Path)}.";
+        }
+
+        // The serializer's own message repeats the path and position, which are reported separately.
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    /// <summary>What the plan format expects at a JSON path such as <c>$.tasks[2].priority</c>.</summary>
+    private static string ExpectedAt(string? path)
+    {
+        var last = path?[(path.LastIndexOf('.') + 1)..] ?? string.Empty;
+        if (last.EndsWith(']'))
+        {
+            return last.StartsWith("tasks[", StringComparison.Ordinal) ? "a task object" : "a string";
+        }
+
+        return last switch
+        {
+            "$" => "an object with a \"tasks\" array",
+            "tasks" or "tools" or "acceptance_criteria" or "depends_on" => "an array",
+            "priority" => "a whole number",
+            "estimated_cost_usd" => "a number",
+            _ => "a string",
+        };
     }
 }

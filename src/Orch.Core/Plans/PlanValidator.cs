@@ -167,9 +167,11 @@ public static partial class PlanValidator
             return fallback;
         }
 
-        if (Enum.TryParse<TEnum>(name.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(name.Trim()[0]))
+        // Exactly one member's name: Enum.TryParse would also take "code, test" or "+1".
+        var match = Enum.GetNames<TEnum>().FirstOrDefault(n => n.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is not null)
         {
-            return value;
+            return Enum.Parse<TEnum>(match);
         }
 
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));

@@ -95,15 +95,20 @@ public static class TaskGraph
             activeCount++;
             var node = nodes[i];
             List<string>? unknown = null;
+            var selfDependent = false;
             foreach (var dep in node.DependsOn ?? [])
             {
                 if (string.Equals(dep, node.Key, StringComparison.Ordinal))
                 {
-                    problems.Add(new(GraphProblemKind.SelfDependency, $"Task '{node.Key}' depends on itself.", [node.Key]));
+                    selfDependent = true;
                 }
                 else if (dep is null || !index.TryGetValue(dep, out var j))
                 {
-                    (unknown ??= []).Add(dep ?? "(null)");
+                    unknown ??= [];
+                    if (!unknown.Contains(dep ?? "(null)", StringComparer.Ordinal))
+                    {
+                        unknown.Add(dep ?? "(null)");
+                    }
                 }
                 else if (seen[j] != i + 1)
                 {
@@ -112,6 +117,11 @@ public static class TaskGraph
                     deps.Add(j);
                     outDegree[j]++;
                 }
+            }
+
+            if (selfDependent)
+            {
+                problems.Add(new(GraphProblemKind.SelfDependency, $"Task '{node.Key}' depends on itself.", [node.Key]));
             }
 
             if (unknown is not null)

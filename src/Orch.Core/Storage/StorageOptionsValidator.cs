@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Orch.Core.Storage;
 
-internal sealed class StorageOptionsValidator(IOptions<OrchOptions> orch) : IValidateOptions<StorageOptions>
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -24,7 +24,8 @@ internal sealed class StorageOptionsValidator(IOptions<OrchOptions> orch) : IVal
 
         try
         {
-            StorageTarget.Resolve(orch.Value.ResolveDataDirectory(), options);
+            // Only the form is checked here; relative paths are resolved against the data directory later.
+            StorageTarget.Resolve(Path.GetTempPath(), options);
         }
         catch (ArgumentException ex)
         {

@@ -203,7 +203,7 @@ public sealed class TaskGraphTests
     [Fact]
     public void Analyze_CountsADuplicateDependencyOnce()
     {
-        var analysis = TaskGraph.Analyze([Node("a", weight: 2), Node("b", ["a", "a", "a"], weight: 3)], Cap);
+        var analysis = TaskGraph.Analyze([Node("a", [], weight: 2), Node("b", ["a", "a", "a"], weight: 3)], Cap);
 
         Assert.True(analysis.IsValid);
         Assert.Equal(["a", "b"], analysis.Order);

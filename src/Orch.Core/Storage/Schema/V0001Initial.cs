@@ -115,7 +115,7 @@ internal static class V0001Initial
         CREATE INDEX ix_budget_reservations_project_status ON budget_reservations (project_id, status);
 
         CREATE TABLE events (
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            sequence INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
             occurred_at TEXT NOT NULL,
             type TEXT NOT NULL,
             project_id TEXT NULL,

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orch.Core;
+using Orch.Mcp.Tools;
+
+// Stdout carries the MCP protocol and nothing else: every log line goes to stderr.
+var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+try
+{
+    builder.Configuration.AddOrchSources(Directory.GetCurrentDirectory());
+}
+catch (FileNotFoundException ex)
+{
+    await Console.Error.WriteLineAsync("Orch did not start: " + ex.Message);
+    return OrchHost.StartupRefused;
+}
+
+builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+builder.Logging.SetMinimumLevel(LogLevel.Information);
+// A refused start-up is reported once, plainly, by OrchHost; not also as a stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+builder.Services.AddOrch(builder.Configuration);
+builder.Services
+    .AddMcpServer(options => options.ServerInfo = new() { Name = "orch", Version = typeof(OrchHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0" })
+    .WithStdioServerTransport()
+    .WithTools<ProjectTools>();
+
+return await OrchHost.RunAsync(builder.Build(), Console.Error);

@@ -1,0 +1,3 @@
+namespace Orch.Mcp.Tools;
+
+public sealed record ProjectList(IReadOnlyList<ProjectListItem> Projects);

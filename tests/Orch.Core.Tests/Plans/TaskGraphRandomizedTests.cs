@@ -1,0 +1,345 @@
+using System.Text;
+using Orch.Core.Plans;
+
+namespace Orch.Core.Tests.Plans;
+
+/// <summary>
+/// Checks <see cref="TaskGraph"/> against brute force on many small random graphs: reachability
+/// by Floyd–Warshall decides whether there is a cycle, and a memoised search gives the longest path.
+/// Seeded, so a failure names a graph that can be replayed.
+/// </summary>
+public sealed class TaskGraphRandomizedTests
+{
+    private const int Batches = 20;
+    private const int GraphsPerBatch = 100;
+
+    public static TheoryData<int> BatchNumbers()
+    {
+        var data = new TheoryData<int>();
+        for (var batch = 0; batch < Batches; batch++)
+        {
+            data.Add(batch);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BatchNumbers))]
+    public void Analyze_AgreesWithBruteForce_OnRandomGraphs(int batch)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < GraphsPerBatch; i++)
+        {
+            var seed = (batch * GraphsPerBatch) + i;
+            var graph = RandomGraph.Create(seed);
+            try
+            {
+                Check(graph);
+            }
+            catch (Exception ex) when (ex is Xunit.Sdk.XunitException or InvalidOperationException or KeyNotFoundException)
+            {
+                failures.Add($"seed {seed}: {ex.Message}{Environment.NewLine}{graph}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public void RandomGraphs_CoverBothAcyclicAndCyclicGraphs()
+    {
+        // Guards the generator: a check that only ever sees one verdict proves little.
+        var graphs = Enumerable.Range(0, Batches * GraphsPerBatch).Select(RandomGraph.Create).ToList();
+
+        var cyclic = graphs.Count(g => g.HasCycle());
+        Assert.InRange(cyclic, 300, graphs.Count - 300);
+        Assert.Contains(graphs, g => g.Size == 1);
+        Assert.Contains(graphs, g => g.Size == 12);
+        Assert.Contains(graphs, g => g.Size >= 6 && !g.HasCycle() && g.EdgeCount >= g.Size);
+    }
+
+    private static void Check(RandomGraph graph)
+    {
+        var analysis = TaskGraph.Analyze(graph.Nodes, maxTasks: 100);
+        Assert.All(analysis.Problems, p => Assert.Equal(GraphProblemKind.Cycle, p.Kind));
+        var cycles = analysis.Problems.Select(p => p.Keys).ToList();
+        Assert.True(
+            graph.HasCycle() == (cycles.Count > 0),
+            $"Brute force says cycle: {graph.HasCycle()}; the analysis reported {cycles.Count} cycle(s).");
+        if (cycles.Count > 0)
+        {
+            CheckCycles(graph, cycles);
+        }
+        else
+        {
+            CheckOrder(graph, analysis);
+        }
+    }
+
+    private static void CheckCycles(RandomGraph graph, List<IReadOnlyList<string>> cycles)
+    {
+        // One cycle per strongly connected component that holds one; no self-loops are generated.
+        var components = new HashSet<int>();
+        foreach (var path in cycles)
+        {
+            Assert.True(path.Count >= 3, $"Cycle too short: {string.Join(" → ", path)}");
+            Assert.Equal(path[0], path[^1]);
+            for (var s = 0; s + 1 < path.Count; s++)
+            {
+                var from = graph.IndexOf(path[s]);
+                var to = graph.IndexOf(path[s + 1]);
+                Assert.True(graph.Edge[from, to], $"'{path[s]}' does not depend on '{path[s + 1]}' in reported cycle {string.Join(" → ", path)}.");
+            }
+
+            Assert.True(components.Add(graph.ComponentOf(graph.IndexOf(path[0]))), $"Two cycles reported for one component: {string.Join(" → ", path)}.");
+        }
+
+        Assert.Equal(graph.CyclicComponentCount(), cycles.Count);
+    }
+
+    private static void CheckOrder(RandomGraph graph, GraphAnalysis analysis)
+    {
+        var n = graph.Size;
+        Assert.Equal(graph.Keys.Order(StringComparer.Ordinal), analysis.Order.Order(StringComparer.Ordinal));
+        var position = new int[n];
+        for (var p = 0; p < n; p++)
+        {
+            position[graph.IndexOf(analysis.Order[p])] = p;
+        }
+
+        var level = new int[n];
+        Array.Fill(level, -1);
+        for (var l = 0; l < analysis.Levels.Count; l++)
+        {
+            Assert.NotEmpty(analysis.Levels[l]);
+            foreach (var key in analysis.Levels[l])
+            {
+                var v = graph.IndexOf(key);
+                Assert.True(level[v] < 0, $"'{key}' is in more than one level.");
+                level[v] = l;
+            }
+        }
+
+        Assert.DoesNotContain(-1, level);
+        for (var task = 0; task < n; task++)
+        {
+            var deepest = -1;
+            for (var dep = 0; dep < n; dep++)
+            {
+                if (!graph.Edge[task, dep])
+                {
+                    continue;
+                }
+
+                Assert.True(position[dep] < position[task], $"'{graph.Keys[task]}' is ordered before its dependency '{graph.Keys[dep]}'.");
+                Assert.True(level[dep] < level[task], $"'{graph.Keys[task]}' (level {level[task]}) is not after its dependency '{graph.Keys[dep]}' (level {level[dep]}).");
+                deepest = Math.Max(deepest, level[dep]);
+            }
+
+            Assert.True(level[task] == deepest + 1, $"'{graph.Keys[task]}' is at level {level[task]}; its deepest dependency is at {deepest}.");
+        }
+
+        var path = analysis.CriticalPath;
+        Assert.NotEmpty(path);
+        var weight = 0L;
+        for (var s = 0; s < path.Count; s++)
+        {
+            var v = graph.IndexOf(path[s]);
+            weight += graph.Weights[v];
+            if (s > 0)
+            {
+                var previous = graph.IndexOf(path[s - 1]);
+                Assert.True(graph.Edge[v, previous], $"Critical path step: '{path[s]}' does not depend on '{path[s - 1]}'.");
+            }
+        }
+
+        var longest = graph.LongestPathWeight();
+        Assert.Equal(longest, weight);
+        Assert.Equal(longest, analysis.CriticalPathWeight);
+    }
+
+    /// <summary>A random task graph as an adjacency matrix: Edge[task, dep] when task depends on dep.</summary>
+    private sealed class RandomGraph
+    {
+        private static readonly double[] Densities = [0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.0];
+
+        private readonly Dictionary<string, int> index;
+        private bool[,]? reach;
+
+        private RandomGraph(int seed, string[] keys, bool[,] edge, long[] weights, GraphNode[] nodes)
+        {
+            Seed = seed;
+            Keys = keys;
+            Edge = edge;
+            Weights = weights;
+            Nodes = nodes;
+            index = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+        }
+
+        public int Seed { get; }
+
+        public string[] Keys { get; }
+
+        public bool[,] Edge { get; }
+
+        public long[] Weights { get; }
+
+        public GraphNode[] Nodes { get; }
+
+        public int Size => Keys.Length;
+
+        public int EdgeCount => Edge.Cast<bool>().Count(e => e);
+
+        public static RandomGraph Create(int seed)
+        {
+            var random = new Random(seed);
+            var n = random.Next(1, 13);
+            var density = Densities[random.Next(Densities.Length)];
+
+            // Shape: 0 any directed graph; 1 acyclic by construction; 2 acyclic plus a few stray edges.
+            var shape = random.Next(3);
+            var rank = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+            var edge = new bool[n, n];
+            for (var a = 0; a < n; a++)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    if (a != b && random.NextDouble() < density && (shape == 0 || rank[a] > rank[b]))
+                    {
+                        edge[a, b] = true;
+                    }
+                }
+            }
+
+            if (shape == 2 && n > 1)
+            {
+                for (var extra = random.Next(1, 3); extra > 0; extra--)
+                {
+                    var a = random.Next(n);
+                    var b = random.Next(n);
+                    if (a != b)
+                    {
+                        edge[a, b] = true;
+                    }
+                }
+            }
+
+            var keys = Enumerable.Range(0, n).Select(i => $"k{i}").ToArray();
+            var weights = Enumerable.Range(0, n).Select(_ => (long)random.Next(0, 10)).ToArray();
+            var nodes = new GraphNode[n];
+            for (var a = 0; a < n; a++)
+            {
+                var deps = new List<string>();
+                for (var b = 0; b < n; b++)
+                {
+                    if (edge[a, b])
+                    {
+                        deps.Add(keys[b]);
+
+                        // Now and then a dependency is named twice; it must count once.
+                        if (random.Next(10) == 0)
+                        {
+                            deps.Add(keys[b]);
+                        }
+                    }
+                }
+
+                nodes[a] = new GraphNode(keys[a], [.. deps.OrderBy(_ => random.Next())], weights[a]);
+            }
+
+            // The list order is shuffled too, so plan order and key order differ.
+            var listed = nodes.OrderBy(_ => random.Next()).ToArray();
+            return new RandomGraph(seed, keys, edge, weights, listed);
+        }
+
+        public int IndexOf(string key) => index[key];
+
+        public bool HasCycle()
+        {
+            var r = Reach();
+            return Enumerable.Range(0, Size).Any(v => r[v, v]);
+        }
+
+        /// <summary>Nodes on a cycle are grouped by mutual reachability; a component is named by its smallest member.</summary>
+        public int ComponentOf(int v)
+        {
+            var r = Reach();
+            return Enumerable.Range(0, Size).First(u => u == v || (r[u, v] && r[v, u]));
+        }
+
+        public int CyclicComponentCount()
+        {
+            var r = Reach();
+            return Enumerable.Range(0, Size).Where(v => r[v, v]).Select(ComponentOf).Distinct().Count();
+        }
+
+        /// <summary>The heaviest path by memoised search over "depends on" edges; only for acyclic graphs.</summary>
+        public long LongestPathWeight()
+        {
+            var memo = new long?[Size];
+            long Best(int v)
+            {
+                if (memo[v] is { } known)
+                {
+                    return known;
+                }
+
+                var before = 0L;
+                for (var dep = 0; dep < Size; dep++)
+                {
+                    if (Edge[v, dep])
+                    {
+                        before = Math.Max(before, Best(dep));
+                    }
+                }
+
+                memo[v] = before + Weights[v];
+                return memo[v]!.Value;
+            }
+
+            return Enumerable.Range(0, Size).Max(Best);
+        }
+
+        public override string ToString()
+        {
+            var text = new StringBuilder($"graph (seed {Seed}, {Size} tasks, listed in this order):");
+            foreach (var node in Nodes)
+            {
+                text.Append(Environment.NewLine)
+                    .Append($"  {node.Key} (weight {node.Weight}) depends on [{string.Join(", ", node.DependsOn)}]");
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>Floyd–Warshall transitive closure: reach[u, v] when u depends on v through one or more edges.</summary>
+        private bool[,] Reach()
+        {
+            if (reach is not null)
+            {
+                return reach;
+            }
+
+            var n = Size;
+            var r = (bool[,])Edge.Clone();
+            for (var k = 0; k < n; k++)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    if (!r[i, k])
+                    {
+                        continue;
+                    }
+
+                    for (var j = 0; j < n; j++)
+                    {
+                        r[i, j] |= r[k, j];
+                    }
+                }
+            }
+
+            return reach = r;
+        }
+    }
+}
