@@ -17,9 +17,9 @@ internal sealed class OrchOptionsValidator(IConfiguration configuration) : IVali
             failures.Add($"{key} is not a setting Orch knows; the settings there are: {known}.");
         }
 
-        if (options.DataDirectory is { } directory && (directory.Trim().Length == 0 || directory.Contains('\0', StringComparison.Ordinal)))
+        if (options.DataDirectory is { } directory && (directory.Contains('\0', StringComparison.Ordinal) || directory.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
         {
-            failures.Add($"{OrchOptions.SectionName}:{nameof(OrchOptions.DataDirectory)} must be a directory path (was '{directory}').");
+            failures.Add($"{OrchOptions.SectionName}:{nameof(OrchOptions.DataDirectory)} is not a usable directory path.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

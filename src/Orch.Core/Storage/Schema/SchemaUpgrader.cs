@@ -22,7 +22,14 @@ public sealed partial class SchemaUpgrader(
     {
         if (target.SqliteFile is { } file && Path.GetDirectoryName(file) is { Length: > 0 } directory)
         {
-            Directory.CreateDirectory(directory);
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StorageUnavailableException($"The folder {directory} for the SQLite database cannot be created: {ex.Message}", ex);
+            }
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

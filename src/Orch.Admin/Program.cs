@@ -1,0 +1,25 @@
+using Orch.Admin;
+using Orch.Core;
+
+var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.Configuration.AddOrchSources(Directory.GetCurrentDirectory());
+}
+catch (FileNotFoundException ex)
+{
+    await Console.Error.WriteLineAsync("Orch did not start: " + ex.Message);
+    return OrchHost.StartupRefused;
+}
+
+// A refused start-up is reported once, plainly, by OrchHost; not also as a stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+{
+    builder.WebHost.UseUrls(AdminDefaults.Url);
+}
+
+builder.Services.AddOrchAdmin(builder.Configuration);
+var app = builder.Build();
+app.UseOrchAdmin();
+return await OrchHost.RunAsync(app, Console.Error);
