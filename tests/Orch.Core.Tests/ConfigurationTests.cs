@@ -12,7 +12,7 @@ public sealed class ConfigurationTests
 {
     private static CancellationToken Ct => TestTimeout.Token;
 
-    private static string ExampleFile => Path.Combine(RepositoryRoot(), "config", "orch.example.json");
+    private static string ExampleFile => Path.Combine(HostProcess.RepositoryRoot(), "config", "orch.example.json");
 
     [Fact]
     public async Task NoConfiguration_StartsOffline_OnTheEmbeddedSqliteFile()
@@ -144,18 +144,5 @@ public sealed class ConfigurationTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddOrch(builder.Configuration);
         return builder.Build();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Orch.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Orch.sln not found above the test output.");
     }
 }

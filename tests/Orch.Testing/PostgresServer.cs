@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Orch.Testing;
@@ -90,7 +88,7 @@ public sealed class PostgresServer
         Exception? last = null;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var port = FreePort();
+            var port = Orch.Testing.FreePort.Next();
             var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
             try
             {
@@ -124,13 +122,6 @@ public sealed class PostgresServer
         asRoot
             ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], cancellationToken)
             : ProcessRunner.RunAsync(program, arguments, cancellationToken);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void Stop(bool asRoot, string bin, string data, string directory)
     {

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Orch.Testing;
+
+namespace Orch.Mcp.Tests;
+
+/// <summary>Orch.Mcp as an assistant launches it: a real process speaking JSON-RPC over stdio.</summary>
+public sealed class StdioServerTests
+{
+    private static CancellationToken Ct => TestTimeout.Token;
+
+    [Fact]
+    public async Task Server_AnswersInitializeAndToolsList_AndWritesOnlyProtocolToStdout()
+    {
+        using var data = new TempDirectory();
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?> { ["Orch__DataDirectory"] = data.Path });
+
+        var initialize = await CallAsync(server, 1, "initialize", new JsonObject
+        {
+            ["protocolVersion"] = "2025-06-18",
+            ["capabilities"] = new JsonObject(),
+            ["clientInfo"] = new JsonObject { ["name"] = "orch-tests", ["version"] = "1.0" },
+        });
+        Assert.Equal("orch", initialize["result"]!["serverInfo"]!["name"]!.GetValue<string>());
+        await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+
+        var tools = await CallAsync(server, 2, "tools/list", new JsonObject());
+        var listProjects = Assert.Single(tools["result"]!["tools"]!.AsArray(), t => t!["name"]!.GetValue<string>() == "list_projects")!;
+        Assert.True(listProjects["annotations"]!["readOnlyHint"]!.GetValue<bool>());
+
+        var call = await CallAsync(server, 3, "tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() });
+        Assert.Empty(call["result"]!["structuredContent"]!["projects"]!.AsArray());
+
+        server.StandardInput.Close();
+        Assert.Equal(0, await server.WaitForExitAsync(Ct));
+        // Every line on stdout is a JSON-RPC message; logs went to stderr.
+        foreach (var line in server.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Assert.Equal("2.0", JsonNode.Parse(line)!["jsonrpc"]!.GetValue<string>());
+        }
+
+        Assert.Contains("transport", server.Stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Orch__Storage__BusyTimeoutMs", "-1", "Orch:Storage:BusyTimeoutMs")]
+    [InlineData("Orch__Plans__MaxTasks", "many", "Orch:Plans:MaxTasks")]
+    [InlineData("Orch__Storage__ConnectionString", "Data Source=:memory:", "Orch:Storage:ConnectionString")]
+    [InlineData("Orch__Storag__ConnectionString", "x", "Orch:Storag:ConnectionString")]
+    public async Task InvalidConfiguration_RefusesToStart_NamingTheKey_WithNothingOnStdout(string variable, string value, string key)
+    {
+        using var data = new TempDirectory();
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?>
+        {
+            ["Orch__DataDirectory"] = data.Path,
+            [variable] = value,
+        });
+
+        var exitCode = await server.WaitForExitAsync(Ct);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(key, server.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("Orch did not start", server.Stderr.Split('\n').First(l => l.StartsWith("Orch", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, server.Stdout);
+        Assert.False(File.Exists(Path.Combine(data.Path, "orch.db")));
+    }
+
+    [Fact]
+    public async Task ConfigFileNamedByOrchConfig_MustExist()
+    {
+        using var data = new TempDirectory();
+        var missing = Path.Combine(data.Path, "nowhere.json");
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?> { ["ORCH_CONFIG"] = missing, ["Orch__DataDirectory"] = data.Path });
+
+        Assert.Equal(2, await server.WaitForExitAsync(Ct));
+        Assert.Contains(missing, server.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfigFileNamedByOrchConfig_IsRead()
+    {
+        using var data = new TempDirectory();
+        var file = Path.Combine(data.Path, "settings.json");
+        await File.WriteAllTextAsync(file, """{ "Orch": { "Plans": { "MaxTasks": -3 } } }""", Ct);
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?> { ["ORCH_CONFIG"] = file, ["Orch__DataDirectory"] = data.Path });
+
+        Assert.Equal(2, await server.WaitForExitAsync(Ct));
+        Assert.Contains("Orch:Plans:MaxTasks must be between 1 and 100000 (was -3)", server.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonNode> CallAsync(HostProcess server, int id, string method, JsonObject parameters)
+    {
+        await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        while (true)
+        {
+            var message = JsonNode.Parse(await server.ReadLineAsync(Ct))!;
+            if (message["id"]?.GetValueKind() == JsonValueKind.Number && message["id"]!.GetValue<int>() == id)
+            {
+                Assert.Null(message["error"]);
+                return message;
+            }
+        }
+    }
+
+    private static async Task SendAsync(HostProcess server, JsonObject message)
+    {
+        await server.StandardInput.WriteLineAsync(message.ToJsonString());
+        await server.StandardInput.FlushAsync(Ct);
+    }
+}
