@@ -19,6 +19,9 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
     builder.WebHost.UseUrls(AdminDefaults.Url);
 }
 
+// Serve package and project assets (Radzen's scripts and themes) straight from the build output in
+// every environment, not only Development; a published app has them in wwwroot and ignores this.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddOrchAdmin(builder.Configuration);
 var app = builder.Build();
 app.UseOrchAdmin();

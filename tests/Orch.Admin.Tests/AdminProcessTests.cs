@@ -27,8 +27,11 @@ public sealed class AdminProcessTests
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Blazor", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
-        using var radzen = await http.GetAsync(new Uri("/_content/Radzen.Blazor/Radzen.Blazor.js", UriKind.Relative), Ct);
+        // Package assets are served from the build output too, with content.
+        using var radzen = await http.GetAsync(new Uri("/_content/Radzen.Blazor/css/material-base.css", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, radzen.StatusCode);
+        Assert.Equal("text/css", radzen.Content.Headers.ContentType?.MediaType);
+        Assert.True((await radzen.Content.ReadAsByteArrayAsync(Ct)).Length > 10_000);
         using var missing = await http.GetAsync(new Uri("/no-such-page", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.True(File.Exists(Path.Combine(data.Path, "orch.db")));
