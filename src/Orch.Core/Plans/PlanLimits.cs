@@ -15,6 +15,9 @@ public static class PlanLimits
     public const int MinPriority = -1_000;
     public const int MaxPriority = 1_000;
 
+    public const int MaxTimeoutSeconds = 86_400;
+    public const int MaxAttempts = 20;
+
     /// <summary>No single task is estimated above this; a larger figure is a mistake, not a plan.</summary>
     public const decimal MaxEstimatedCostUsd = 100_000m;
 

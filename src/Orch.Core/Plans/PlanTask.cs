@@ -30,6 +30,8 @@ public sealed class PlanTask
         Priority = definition.Priority;
         DependsOn = [.. definition.DependsOn];
         EstimatedCostMicros = definition.EstimatedCostMicros;
+        TimeoutSeconds = definition.TimeoutSeconds;
+        MaxAttempts = definition.MaxAttempts;
         Status = PlanTaskStatus.Pending;
     }
 
@@ -67,6 +69,12 @@ public sealed class PlanTask
 
     public long EstimatedCostMicros { get; private set; }
 
+    /// <summary>How long one attempt may run; null for the engine's default.</summary>
+    public int? TimeoutSeconds { get; private set; }
+
+    /// <summary>How many attempts the task gets in all; null for the engine's default.</summary>
+    public int? MaxAttempts { get; private set; }
+
     public PlanTaskStatus Status { get; private set; }
 
     /// <summary>How many attempts (task runs) were started.</summary>
@@ -79,7 +87,7 @@ public sealed class PlanTask
     public long RowVersion { get; private set; }
 
     public PlanTaskDefinition ToDefinition() => new(
-        Key, Title, Description, Kind, Complexity, Tier, Tools, AcceptanceCriteria, Priority, DependsOn, EstimatedCostMicros);
+        Key, Title, Description, Kind, Complexity, Tier, Tools, AcceptanceCriteria, Priority, DependsOn, EstimatedCostMicros, TimeoutSeconds, MaxAttempts);
 
     public void TransitionTo(PlanTaskStatus next, DateTimeOffset now)
     {

@@ -15,4 +15,6 @@ public sealed record PlanTaskDefinition(
     IReadOnlyList<string> AcceptanceCriteria,
     int Priority,
     IReadOnlyList<string> DependsOn,
-    long EstimatedCostMicros);
+    long EstimatedCostMicros,
+    int? TimeoutSeconds = null,
+    int? MaxAttempts = null);

@@ -37,4 +37,12 @@ public sealed record PlanTaskDocument
 
     [JsonPropertyName("estimated_cost_usd")]
     public decimal? EstimatedCostUsd { get; init; }
+
+    /// <summary>How long one attempt may run; empty for the engine's default.</summary>
+    [JsonPropertyName("timeout_seconds")]
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>How many attempts the task gets in all; empty for the engine's default.</summary>
+    [JsonPropertyName("max_attempts")]
+    public int? MaxAttempts { get; init; }
 }

@@ -16,9 +16,11 @@ public sealed record PlanTaskView(
     IReadOnlyList<string> DependsOn,
     decimal EstimatedCostUsd,
     PlanTaskStatus Status,
-    int Attempts)
+    int Attempts,
+    int? TimeoutSeconds,
+    int? MaxAttempts)
 {
     internal static PlanTaskView From(PlanTask t) => new(
         t.Id, t.Key, t.Title, t.Description, t.Kind, t.Complexity, t.Tier, t.Tools, t.AcceptanceCriteria,
-        t.Priority, t.DependsOn, Money.ToUsd(t.EstimatedCostMicros), t.Status, t.Attempts);
+        t.Priority, t.DependsOn, Money.ToUsd(t.EstimatedCostMicros), t.Status, t.Attempts, t.TimeoutSeconds, t.MaxAttempts);
 }

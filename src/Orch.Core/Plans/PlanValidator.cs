@@ -105,13 +105,23 @@ public static partial class PlanValidator
             problems.Add(new("invalid_field", $"The estimated cost {cost} USD is outside 0..{PlanLimits.MaxEstimatedCostUsd}.", $"{path}.estimated_cost_usd"));
         }
 
+        if (task.TimeoutSeconds is < 1 or > PlanLimits.MaxTimeoutSeconds)
+        {
+            problems.Add(new("invalid_field", $"The timeout {task.TimeoutSeconds} s is outside 1..{PlanLimits.MaxTimeoutSeconds}.", $"{path}.timeout_seconds"));
+        }
+
+        if (task.MaxAttempts is < 1 or > PlanLimits.MaxAttempts)
+        {
+            problems.Add(new("invalid_field", $"The number of attempts {task.MaxAttempts} is outside 1..{PlanLimits.MaxAttempts}.", $"{path}.max_attempts"));
+        }
+
         if (problems.Count > before)
         {
             return null;
         }
 
         return new PlanTaskDefinition(
-            key, title, description, kind, complexity, tier, tools, criteria, priority, dependsOn, Money.ToMicros(cost));
+            key, title, description, kind, complexity, tier, tools, criteria, priority, dependsOn, Money.ToMicros(cost), task.TimeoutSeconds, task.MaxAttempts);
     }
 
     private static string Text(string? value, string path, int maxLength, bool required, List<PlanProblem> problems)

@@ -9,6 +9,7 @@ public static class SchemaMigrations
     public static IReadOnlyList<SchemaMigration> All { get; } =
     [
         new(1, "initial", V0001Initial.Sqlite, V0001Initial.Postgres),
+        new(2, "task limits", V0002TaskLimits.Sqlite, V0002TaskLimits.Postgres),
     ];
 
     public static int Latest => All[^1].Version;
