@@ -39,7 +39,10 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton<SchemaUpgrader>();
 
         // First among hosted services: nothing may touch the database before its schema is current.
-        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SchemaUpgradeService>());
+        if (!services.Any(d => d.ImplementationType == typeof(SchemaUpgradeService)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SchemaUpgradeService>());
+        }
 
         services.TryAddSingleton<EventFactory>();
         services.TryAddSingleton<ProjectService>();

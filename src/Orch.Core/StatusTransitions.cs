@@ -24,7 +24,8 @@ public static class StatusTransitions
     public static TransitionTable<PlanStatus> Plan { get; } = new("plan", new()
     {
         [PlanStatus.Draft] = [PlanStatus.Approved, PlanStatus.Superseded, PlanStatus.Rejected],
-        [PlanStatus.Approved] = [],
+        // Its content stays frozen; superseded only says a newer approved version replaced it.
+        [PlanStatus.Approved] = [PlanStatus.Superseded],
         [PlanStatus.Superseded] = [],
         [PlanStatus.Rejected] = [],
     });

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orch.Core;
+using Orch.Mcp;
 using Orch.Mcp.Tools;
 
 // Stdout carries the MCP protocol and nothing else: every log line goes to stderr.
@@ -26,6 +27,7 @@ builder.Services.AddOrch(builder.Configuration);
 builder.Services
     .AddMcpServer(options => options.ServerInfo = new() { Name = "orch", Version = typeof(OrchHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0" })
     .WithStdioServerTransport()
+    .WithRequestFilters(filters => filters.AddCallToolFilter(OrchErrorFilter.Translate))
     .WithTools<ProjectTools>();
 
 return await OrchHost.RunAsync(builder.Build(), Console.Error);

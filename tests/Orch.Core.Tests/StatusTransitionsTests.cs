@@ -35,6 +35,8 @@ public sealed class StatusTransitionsTests
         (PlanStatus.Draft, PlanStatus.Approved),
         (PlanStatus.Draft, PlanStatus.Superseded),
         (PlanStatus.Draft, PlanStatus.Rejected),
+        // A newer approved version replaces it; its content stays frozen.
+        (PlanStatus.Approved, PlanStatus.Superseded),
     ];
 
     private static readonly HashSet<(PlanTaskStatus, PlanTaskStatus)> PlanTaskAllowed =
@@ -211,15 +213,17 @@ public sealed class StatusTransitionsTests
     }
 
     [Fact]
-    public void Supersede_Fails_WhenPlanIsApproved()
+    public void Supersede_OfAnApprovedPlan_KeepsItsTasks()
     {
         var plan = NewPlan();
         plan.Approve("ana", Now);
+        var tasks = plan.Tasks.Select(t => t.ToDefinition()).ToList();
 
-        Assert.Throws<InvalidTransitionException>(() => plan.Supersede(Now.AddMinutes(1)));
+        plan.Supersede(Now.AddMinutes(1));
 
-        Assert.Equal(PlanStatus.Approved, plan.Status);
-        Assert.Equal("ana", plan.DecidedBy);
+        Assert.Equal(PlanStatus.Superseded, plan.Status);
+        Assert.Equal(tasks.Select(t => (t.Key, t.Title)), plan.Tasks.Select(t => (t.Key, t.Title)));
+        Assert.Throws<InvalidTransitionException>(() => plan.Approve("bob", Now.AddMinutes(2)));
     }
 
     [Fact]

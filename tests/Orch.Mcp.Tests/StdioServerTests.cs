@@ -31,6 +31,13 @@ public sealed class StdioServerTests
         var call = await CallAsync(server, 3, "tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() });
         Assert.Empty(call["result"]!["structuredContent"]!["projects"]!.AsArray());
 
+        // An Orch error reaches the assistant with its message, as a tool error; the server stays up.
+        var bad = await CallAsync(server, 4, "tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject { ["limit"] = 0 } });
+        Assert.True(bad["result"]!["isError"]!.GetValue<bool>());
+        Assert.Contains("limit: must be between 1 and 1000 (was 0)", bad["result"]!["content"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var again = await CallAsync(server, 5, "tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() });
+        Assert.False(again["result"]!["isError"]?.GetValue<bool>() ?? false);
+
         server.StandardInput.Close();
         Assert.Equal(0, await server.WaitForExitAsync(Ct));
         // Every line on stdout is a JSON-RPC message; logs went to stderr.

@@ -82,20 +82,35 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>A new DbContext; dispose it.</summary>
     public OrchDbContext Db() => Services.GetRequiredService<IDbContextFactory<OrchDbContext>>().CreateDbContext();
 
-    /// <summary>Row counts of every Orch table, to show that a refused operation wrote nothing.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountRowsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every row of every Orch table, serialised: two snapshots are equal only if nothing was
+    /// inserted, updated or deleted in between. Shows that a refused operation changed nothing.
+    /// </summary>
+    public async Task<string> SnapshotAsync(CancellationToken cancellationToken)
     {
         await using var db = Db();
-        return new Dictionary<string, int>
+        var tables = new[] { "projects", "plans", "plan_tasks", "task_runs", "usage_records", "budget_reservations", "events", "orch_schema" };
+        var snapshot = new System.Text.StringBuilder();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        foreach (var table in tables)
         {
-            ["projects"] = await db.Projects.CountAsync(cancellationToken),
-            ["plans"] = await db.Plans.CountAsync(cancellationToken),
-            ["plan_tasks"] = await db.PlanTasks.CountAsync(cancellationToken),
-            ["task_runs"] = await db.TaskRuns.CountAsync(cancellationToken),
-            ["usage_records"] = await db.UsageRecords.CountAsync(cancellationToken),
-            ["budget_reservations"] = await db.BudgetReservations.CountAsync(cancellationToken),
-            ["events"] = await db.Events.CountAsync(cancellationToken),
-        };
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} ORDER BY 1";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            snapshot.Append('[').Append(table).Append(']').AppendLine();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    snapshot.Append(reader.GetName(i)).Append('=').Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+                }
+
+                snapshot.AppendLine();
+            }
+        }
+
+        return snapshot.ToString();
     }
 
     public async ValueTask DisposeAsync()

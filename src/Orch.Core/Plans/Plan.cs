@@ -8,11 +8,13 @@ public sealed class Plan
 {
     public const int MaxRequirementsLength = 100_000;
 
+    private readonly List<PlanTask> tasks;
+
     // For EF Core.
     private Plan()
     {
         Requirements = string.Empty;
-        Tasks = [];
+        tasks = [];
     }
 
     internal Plan(
@@ -36,7 +38,7 @@ public sealed class Plan
         BasedOnPlanId = basedOnPlanId;
         Status = PlanStatus.Draft;
         CreatedAt = now;
-        Tasks = [.. definitions.Select((d, i) => new PlanTask(newId(), id, projectId, i, d))];
+        tasks = [.. definitions.Select((d, i) => new PlanTask(newId(), id, projectId, i, d))];
         EstimatedCostMicros = definitions.Sum(d => d.EstimatedCostMicros);
     }
 
@@ -70,7 +72,14 @@ public sealed class Plan
 
     public long RowVersion { get; private set; }
 
-    public List<PlanTask> Tasks { get; private set; }
+    /// <summary>Fixed when the version is created; only each task's execution state moves afterwards.</summary>
+    public IReadOnlyList<PlanTask> Tasks => tasks;
+
+    /// <summary>The only properties of a plan row that change after it is created.</summary>
+    internal static readonly IReadOnlySet<string> DecisionState = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Status), nameof(DecidedAt), nameof(DecidedBy), nameof(RowVersion),
+    };
 
     public void Approve(string approvedBy, DateTimeOffset now) => Decide(PlanStatus.Approved, approvedBy, now);
 

@@ -13,4 +13,11 @@ public sealed record PlanDocument
 
     [JsonPropertyName("tasks")]
     public List<PlanTaskDocument?>? Tasks { get; init; }
+
+    /// <summary>
+    /// Only in an answer to a re-plan: the keys of tasks to drop. A re-plan's tasks replace the ones
+    /// with the same key and add the others; a task is removed only when named here, never by omission.
+    /// </summary>
+    [JsonPropertyName("remove")]
+    public List<string?>? Remove { get; init; }
 }

@@ -1,14 +1,22 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Orch.Core.Plans;
 
 /// <summary>Reads plan JSON into a <see cref="PlanDocument"/>, or says where and why it cannot.</summary>
-public static class PlanDocumentReader
+public static partial class PlanDocumentReader
 {
-    public static PlanDocument Read(string json)
+    private static readonly JsonReaderOptions ScanOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 };
+
+    /// <summary>
+    /// Reads the document. A plan with more than <paramref name="maxTasks"/> tasks is refused by a
+    /// first, allocation-free pass, before any task is built (<see cref="PlanValidationException"/>, code <c>too_many_tasks</c>).
+    /// </summary>
+    public static PlanDocument Read(string json, int maxTasks = PlanOptions.MaxTasksCeiling)
     {
         ArgumentNullException.ThrowIfNull(json);
+        json = json.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(json))
         {
             throw new PlanFormatException("the text is empty.");
@@ -19,10 +27,21 @@ public static class PlanDocumentReader
             throw new PlanFormatException($"the text is {json.Length:N0} characters long; at most {PlanLimits.MaxDocumentChars:N0} are read.");
         }
 
+        if (InputRules.UnsafeCharacter(json) is { } unsafeCharacter)
+        {
+            throw new PlanFormatException("the text " + unsafeCharacter);
+        }
+
         PlanDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(json, PlanJson.Default.PlanDocument);
+            var bytes = Encoding.UTF8.GetBytes(json);
+            if (CountTasks(bytes, maxTasks) is var count && count > maxTasks)
+            {
+                throw new PlanValidationException([new("too_many_tasks", $"The plan has more than {maxTasks:N0} tasks; at most {maxTasks:N0} are allowed.", "tasks")]);
+            }
+
+            document = JsonSerializer.Deserialize(bytes, PlanJson.Default.PlanDocument);
         }
         catch (JsonException ex)
         {
@@ -36,6 +55,42 @@ public static class PlanDocumentReader
     }
 
     public static string Write(PlanDocument document) => JsonSerializer.Serialize(document, PlanJson.Default.PlanDocument);
+
+    /// <summary>Counts the top-level "tasks" array's entries, stopping once past the cap.</summary>
+    private static int CountTasks(byte[] utf8, int maxTasks)
+    {
+        var reader = new Utf8JsonReader(utf8, ScanOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return 0;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isTasks = reader.ValueTextEquals("tasks"u8);
+            reader.Read();
+            if (!isTasks || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var count = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (++count > maxTasks)
+                {
+                    return count;
+                }
+
+                reader.Skip();
+            }
+
+            return count;
+        }
+
+        return 0;
+    }
 
     /// <summary>Turns a UTF-8 byte offset within a line into a character offset.</summary>
     private static long CharacterColumn(string text, long lineNumber, long byteOffset)
@@ -72,6 +127,15 @@ public static class PlanDocumentReader
             return $"this value should be {ExpectedAt(ex.Path)}.";
         }
 
+        if (UnmappedMember().Match(message) is { Success: true } unmapped)
+        {
+            var name = unmapped.Groups["name"].Value;
+            var where = unmapped.Groups["type"].Value.EndsWith("PlanTaskDocument", StringComparison.Ordinal) ? "a task" : "the plan";
+            var known = where == "a task" ? PlanFields.Task : PlanFields.Plan;
+            var suggestion = PlanFields.Closest(name, known) is { } close ? $" Did you mean '{close}'?" : string.Empty;
+            return $"'{TaskGraph.Shorten(name)}' is not a field of {where} (the fields are {string.Join(", ", known)}).{suggestion}";
+        }
+
         // The serializer's own message repeats the path and position, which are reported separately.
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
@@ -89,10 +153,13 @@ public static class PlanDocumentReader
         return last switch
         {
             "$" => "an object with a \"tasks\" array",
-            "tasks" or "tools" or "acceptance_criteria" or "depends_on" => "an array",
-            "priority" => "a whole number",
+            "tasks" or "tools" or "acceptance_criteria" or "depends_on" or "remove" => "an array",
+            "priority" or "timeout_seconds" or "max_attempts" => "a whole number",
             "estimated_cost_usd" => "a number",
             _ => "a string",
         };
     }
+
+    [GeneratedRegex("^The JSON property '(?<name>.*)' could not be mapped to any \\.NET member contained in type '(?<type>[^']*)'", RegexOptions.Singleline)]
+    private static partial Regex UnmappedMember();
 }

@@ -7,6 +7,9 @@ namespace Orch.Core.Plans;
     AllowTrailingCommas = true,
     MaxDepth = 16,
     WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    // A misspelt field ("dependsOn") must not silently drop what it meant; a repeated one is ambiguous.
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(PlanDocument))]
 internal sealed partial class PlanJson : JsonSerializerContext;

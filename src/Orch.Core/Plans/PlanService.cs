@@ -19,7 +19,7 @@ public sealed class PlanService(
 {
     /// <summary>Reads plan JSON, validates it and stores it as the project's next draft version.</summary>
     public Task<PlanView> CreateDraftFromJsonAsync(Guid projectId, string requirements, string planJson, PlanSource source, CancellationToken cancellationToken) =>
-        CreateDraftAsync(projectId, requirements, PlanDocumentReader.Read(planJson), source, cancellationToken);
+        CreateDraftAsync(projectId, requirements, PlanDocumentReader.Read(planJson, options.Value.MaxTasks), source, cancellationToken);
 
     /// <summary>
     /// Validates the document and stores it as the project's next draft version; earlier drafts
@@ -51,6 +51,11 @@ public sealed class PlanService(
         {
             project.TransitionTo(ProjectStatus.Draft, now);
             db.Events.Add(StatusChanged(project, ProjectStatus.Approved));
+        }
+        else
+        {
+            // A concurrent approval must conflict with this draft, not slip past it.
+            project.Touch(now);
         }
 
         var plan = new Plan(
@@ -94,7 +99,10 @@ public sealed class PlanService(
         return plan is null ? null : PlanView.From(plan, options.Value.MaxTasks);
     }
 
-    /// <summary>Approves a draft: from now on the version never changes, and the project may run it.</summary>
+    /// <summary>
+    /// Approves a draft: from now on the version never changes, and the project may run it. A
+    /// version approved earlier becomes superseded (its content stays as it was).
+    /// </summary>
     public async Task<PlanView> ApproveAsync(Guid planId, string approvedBy, CancellationToken cancellationToken)
     {
         var by = InputRules.RequiredText(approvedBy, "approved_by", 200);
@@ -102,7 +110,26 @@ public sealed class PlanService(
         var plan = await db.Plans.Include(p => p.Tasks).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
             ?? throw new NotFoundException("plan", planId.ToString());
         var project = await db.Projects.SingleAsync(p => p.Id == plan.ProjectId, cancellationToken);
+        // Both checked before anything is written.
+        StatusTransitions.Plan.Ensure(plan.Status, PlanStatus.Approved, plan.Id);
+        StatusTransitions.Project.Ensure(project.Status, ProjectStatus.Approved, project.Id);
         var now = clock.GetUtcNow();
+        var before = project.Status;
+        var earlier = await db.Plans.Where(p => p.ProjectId == project.Id && p.Status == PlanStatus.Approved).ToListAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (earlier.Count > 0)
+        {
+            // Saved first: the database allows one approved version per project at any moment.
+            foreach (var old in earlier)
+            {
+                old.Supersede(now);
+                db.Events.Add(events.Create(EventTypes.PlanSuperseded, project.Id, null, new JsonObject { ["plan_id"] = old.Id, ["version"] = old.Version }));
+            }
+
+            await SaveAsync(db, "plan", plan.Id, cancellationToken);
+        }
+
         plan.Approve(by, now);
         project.TransitionTo(ProjectStatus.Approved, now);
         db.Events.Add(events.Create(EventTypes.PlanApproved, project.Id, null, new JsonObject
@@ -111,8 +138,9 @@ public sealed class PlanService(
             ["version"] = plan.Version,
             ["by"] = by,
         }));
-        db.Events.Add(StatusChanged(project, ProjectStatus.Draft));
+        db.Events.Add(StatusChanged(project, before));
         await SaveAsync(db, "plan", plan.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return PlanView.From(plan, options.Value.MaxTasks);
     }
 
@@ -123,7 +151,20 @@ public sealed class PlanService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.Include(p => p.Tasks).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
             ?? throw new NotFoundException("plan", planId.ToString());
-        plan.Reject(by, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        plan.Reject(by, now);
+        var project = await db.Projects.SingleAsync(p => p.Id == plan.ProjectId, cancellationToken);
+        if (project.Status == ProjectStatus.Draft && await db.Plans.AnyAsync(p => p.ProjectId == project.Id && p.Status == PlanStatus.Approved, cancellationToken))
+        {
+            // The earlier approved version is still the one to run.
+            project.TransitionTo(ProjectStatus.Approved, now);
+            db.Events.Add(StatusChanged(project, ProjectStatus.Draft));
+        }
+        else
+        {
+            project.Touch(now);
+        }
+
         db.Events.Add(events.Create(EventTypes.PlanRejected, plan.ProjectId, null, new JsonObject
         {
             ["plan_id"] = plan.Id,

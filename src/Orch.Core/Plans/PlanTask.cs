@@ -6,11 +6,18 @@ namespace Orch.Core.Plans;
 /// </summary>
 public sealed class PlanTask
 {
+    // Fields, not settable lists: an approved version's definition must not change through them.
+    private readonly List<string> tools;
+    private readonly List<string> acceptanceCriteria;
+    private readonly List<string> dependsOn;
+
     // For EF Core; the definition properties are set from the row.
     private PlanTask()
     {
         Key = Title = Description = string.Empty;
-        Tools = AcceptanceCriteria = DependsOn = [];
+        tools = [];
+        acceptanceCriteria = [];
+        dependsOn = [];
     }
 
     internal PlanTask(Guid id, Guid planId, Guid projectId, int position, PlanTaskDefinition definition)
@@ -25,10 +32,10 @@ public sealed class PlanTask
         Kind = definition.Kind;
         Complexity = definition.Complexity;
         Tier = definition.Tier;
-        Tools = [.. definition.Tools];
-        AcceptanceCriteria = [.. definition.AcceptanceCriteria];
+        tools = [.. definition.Tools];
+        acceptanceCriteria = [.. definition.AcceptanceCriteria];
         Priority = definition.Priority;
-        DependsOn = [.. definition.DependsOn];
+        dependsOn = [.. definition.DependsOn];
         EstimatedCostMicros = definition.EstimatedCostMicros;
         TimeoutSeconds = definition.TimeoutSeconds;
         MaxAttempts = definition.MaxAttempts;
@@ -58,14 +65,14 @@ public sealed class PlanTask
     /// <summary>The starting model tier; null lets the router choose from kind and complexity.</summary>
     public string? Tier { get; private set; }
 
-    public List<string> Tools { get; private set; }
+    public IReadOnlyList<string> Tools => tools;
 
-    public List<string> AcceptanceCriteria { get; private set; }
+    public IReadOnlyList<string> AcceptanceCriteria => acceptanceCriteria;
 
     /// <summary>Higher runs first among tasks that are ready at the same time.</summary>
     public int Priority { get; private set; }
 
-    public List<string> DependsOn { get; private set; }
+    public IReadOnlyList<string> DependsOn => dependsOn;
 
     public long EstimatedCostMicros { get; private set; }
 
@@ -87,7 +94,13 @@ public sealed class PlanTask
     public long RowVersion { get; private set; }
 
     public PlanTaskDefinition ToDefinition() => new(
-        Key, Title, Description, Kind, Complexity, Tier, Tools, AcceptanceCriteria, Priority, DependsOn, EstimatedCostMicros, TimeoutSeconds, MaxAttempts);
+        Key, Title, Description, Kind, Complexity, Tier, [.. tools], [.. acceptanceCriteria], Priority, [.. dependsOn], EstimatedCostMicros, TimeoutSeconds, MaxAttempts);
+
+    /// <summary>The only properties that change once the task's plan version exists: its execution state.</summary>
+    internal static readonly IReadOnlySet<string> ExecutionState = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Status), nameof(Attempts), nameof(StartedAt), nameof(CompletedAt), nameof(RowVersion),
+    };
 
     public void TransitionTo(PlanTaskStatus next, DateTimeOffset now)
     {

@@ -32,7 +32,8 @@ public static partial class PlanValidator
         var definitions = new List<PlanTaskDefinition>(tasks.Count);
         for (var i = 0; i < tasks.Count; i++)
         {
-            var definition = ValidateTask(tasks[i], $"tasks[{i}]", problems);
+            // A task cannot depend on more tasks than the plan may hold.
+            var definition = ValidateTask(tasks[i], $"tasks[{i}]", maxTasks, problems);
             if (definition is not null)
             {
                 definitions.Add(definition);
@@ -41,7 +42,7 @@ public static partial class PlanValidator
             else
             {
                 // Still part of the graph, so that its key and edges are checked too.
-                nodes.Add(new GraphNode(tasks[i]?.Key?.Trim() ?? string.Empty, [.. (tasks[i]?.DependsOn ?? []).OfType<string>().Select(d => d.Trim())]));
+                nodes.Add(new GraphNode(tasks[i]?.Key?.Trim() ?? string.Empty, [.. (tasks[i]?.DependsOn ?? []).Take(maxTasks).OfType<string>().Select(d => d.Trim())]));
             }
         }
 
@@ -56,7 +57,7 @@ public static partial class PlanValidator
             : new PlanValidation(problems, summary, [], graph.IsValid ? null : graph);
     }
 
-    private static PlanTaskDefinition? ValidateTask(PlanTaskDocument? task, string path, List<PlanProblem> problems)
+    private static PlanTaskDefinition? ValidateTask(PlanTaskDocument? task, string path, int maxDependencies, List<PlanProblem> problems)
     {
         if (task is null)
         {
@@ -68,7 +69,7 @@ public static partial class PlanValidator
         var key = Text(task.Key, $"{path}.key", PlanLimits.MaxKeyLength, required: true, problems);
         if (key.Length > 0 && !KeyPattern().IsMatch(key))
         {
-            problems.Add(new("invalid_field", $"The key '{key}' may hold only letters, digits, '.', '_' and '-', starting with a letter or digit.", $"{path}.key"));
+            problems.Add(new("invalid_field", $"The key '{Shorten(key)}' may hold only letters, digits, '.', '_' and '-', starting with a letter or digit.", $"{path}.key"));
         }
 
         var title = Text(task.Title, $"{path}.title", PlanLimits.MaxTitleLength, required: true, problems);
@@ -92,7 +93,7 @@ public static partial class PlanValidator
         }
 
         var criteria = List(task.AcceptanceCriteria, $"{path}.acceptance_criteria", PlanLimits.MaxAcceptanceCriteria, PlanLimits.MaxCriterionLength, problems);
-        var dependsOn = List(task.DependsOn, $"{path}.depends_on", int.MaxValue, PlanLimits.MaxKeyLength, problems);
+        var dependsOn = List(task.DependsOn, $"{path}.depends_on", maxDependencies, PlanLimits.MaxKeyLength, problems);
         var priority = task.Priority ?? 0;
         if (priority is < PlanLimits.MinPriority or > PlanLimits.MaxPriority)
         {
@@ -135,9 +136,9 @@ public static partial class PlanValidator
         {
             problems.Add(new("invalid_field", $"This field is {text.Length:N0} characters long; at most {maxLength:N0} are allowed.", path));
         }
-        else if (text.Contains('\0', StringComparison.Ordinal))
+        else if (InputRules.UnsafeCharacter(text) is { } unsafeCharacter)
         {
-            problems.Add(new("invalid_field", "This field contains a NUL character.", path));
+            problems.Add(new("invalid_field", "This field " + unsafeCharacter, path));
         }
 
         return text;
@@ -157,10 +158,11 @@ public static partial class PlanValidator
         }
 
         var result = new List<string>(values.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
         {
             var text = Text(values[i], $"{path}[{i}]", maxLength, required: true, problems);
-            if (text.Length > 0 && !result.Contains(text, StringComparer.Ordinal))
+            if (text.Length > 0 && seen.Add(text))
             {
                 result.Add(text);
             }

@@ -8,6 +8,9 @@ namespace Orch.Core.Plans;
 /// </summary>
 public static class TaskGraph
 {
+    private const int MaxListed = 10;
+    private const int MaxKeyInMessage = 64;
+
     public static GraphAnalysis Analyze(IReadOnlyList<GraphNode> nodes, int maxTasks)
     {
         ArgumentNullException.ThrowIfNull(nodes);
@@ -46,16 +49,16 @@ public static class TaskGraph
 
         foreach (var key in duplicates.Distinct(StringComparer.Ordinal))
         {
-            problems.Add(new(GraphProblemKind.DuplicateKey, $"The key '{key}' is used by more than one task.", [key]));
+            problems.Add(new(GraphProblemKind.DuplicateKey, $"The key '{Shorten(key)}' is used by more than one task.", [key]));
         }
 
         var edges = ResolveEdges(nodes, index, active, problems);
         var order = TopologicalOrder(edges, active, out var level);
         if (order.Count < edges.ActiveCount)
         {
-            foreach (var cycle in FindCycles(nodes, edges, active, order))
+            foreach (var cycle in GraphCycles.Find(nodes, edges, active, order))
             {
-                problems.Add(new(GraphProblemKind.Cycle, $"Dependency cycle: {string.Join(" → ", cycle)} (each task depends on the next).", cycle));
+                problems.Add(new(GraphProblemKind.Cycle, $"Dependency cycle: {string.Join(" → ", cycle.Select(Shorten))} (each task depends on the next).", cycle));
             }
         }
 
@@ -73,10 +76,7 @@ public static class TaskGraph
             weight);
     }
 
-    /// <summary>Dependencies and dependents as compressed adjacency arrays over node indices.</summary>
-    private sealed record Edges(int[] DepStart, int[] Deps, int[] NextStart, int[] Next, int ActiveCount);
-
-    private static Edges ResolveEdges(IReadOnlyList<GraphNode> nodes, Dictionary<string, int> index, bool[] active, List<GraphProblem> problems)
+    private static GraphEdges ResolveEdges(IReadOnlyList<GraphNode> nodes, Dictionary<string, int> index, bool[] active, List<GraphProblem> problems)
     {
         var n = nodes.Count;
         var depStart = new int[n + 1];
@@ -95,6 +95,7 @@ public static class TaskGraph
             activeCount++;
             var node = nodes[i];
             List<string>? unknown = null;
+            HashSet<string>? unknownSeen = null;
             var selfDependent = false;
             foreach (var dep in node.DependsOn ?? [])
             {
@@ -105,7 +106,8 @@ public static class TaskGraph
                 else if (dep is null || !index.TryGetValue(dep, out var j))
                 {
                     unknown ??= [];
-                    if (!unknown.Contains(dep ?? "(null)", StringComparer.Ordinal))
+                    unknownSeen ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (unknownSeen.Add(dep ?? "(null)"))
                     {
                         unknown.Add(dep ?? "(null)");
                     }
@@ -121,14 +123,14 @@ public static class TaskGraph
 
             if (selfDependent)
             {
-                problems.Add(new(GraphProblemKind.SelfDependency, $"Task '{node.Key}' depends on itself.", [node.Key]));
+                problems.Add(new(GraphProblemKind.SelfDependency, $"Task '{Shorten(node.Key)}' depends on itself.", [node.Key]));
             }
 
             if (unknown is not null)
             {
                 problems.Add(new(
                     GraphProblemKind.UnknownDependency,
-                    $"Task '{node.Key}' depends on {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which no task has as its key.",
+                    $"Task '{Shorten(node.Key)}' depends on {string.Join(", ", unknown.Take(MaxListed).Select(u => $"'{Shorten(u)}'"))}{(unknown.Count > MaxListed ? $" and {unknown.Count - MaxListed} more" : string.Empty)}, which no task has as its key.",
                     [node.Key, .. unknown]));
             }
         }
@@ -152,11 +154,11 @@ public static class TaskGraph
             }
         }
 
-        return new Edges(depStart, [.. deps], nextStart, next, activeCount);
+        return new GraphEdges(depStart, [.. deps], nextStart, next, activeCount);
     }
 
     /// <summary>Kahn's algorithm. Also gives each task its level: one more than its deepest dependency.</summary>
-    private static List<int> TopologicalOrder(Edges edges, bool[] active, out int[] level)
+    private static List<int> TopologicalOrder(GraphEdges edges, bool[] active, out int[] level)
     {
         var n = active.Length;
         var pending = new int[n];
@@ -189,163 +191,7 @@ public static class TaskGraph
         return order;
     }
 
-    /// <summary>
-    /// The tasks Kahn's algorithm could not order are in a cycle or depend on one. Tarjan's
-    /// algorithm (iterative) finds the strongly connected components among them; each one with
-    /// two or more tasks holds a cycle, reported as a path found by breadth-first search.
-    /// </summary>
-    private static List<List<string>> FindCycles(IReadOnlyList<GraphNode> nodes, Edges edges, bool[] active, List<int> ordered)
-    {
-        var n = nodes.Count;
-        var remaining = new bool[n];
-        Array.Copy(active, remaining, n);
-        foreach (var i in ordered)
-        {
-            remaining[i] = false;
-        }
-
-        var component = Tarjan(edges, remaining);
-        var members = new Dictionary<int, List<int>>();
-        for (var i = 0; i < n; i++)
-        {
-            if (component[i] >= 0)
-            {
-                if (!members.TryGetValue(component[i], out var list))
-                {
-                    members[component[i]] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        var cycles = new List<List<string>>();
-        foreach (var list in members.Values.Where(m => m.Count > 1).OrderBy(m => m[0]))
-        {
-            cycles.Add([.. CyclePath(edges, component, list[0]).Select(i => nodes[i].Key)]);
-        }
-
-        return cycles;
-    }
-
-    private static int[] Tarjan(Edges edges, bool[] include)
-    {
-        var n = include.Length;
-        var component = new int[n];
-        var index = new int[n];
-        var low = new int[n];
-        var onStack = new bool[n];
-        Array.Fill(component, -1);
-        Array.Fill(index, -1);
-        var stack = new Stack<int>();
-        var work = new Stack<(int Node, int Edge)>();
-        var counter = 0;
-        var components = 0;
-        for (var root = 0; root < n; root++)
-        {
-            if (!include[root] || index[root] >= 0)
-            {
-                continue;
-            }
-
-            work.Push((root, edges.DepStart[root]));
-            index[root] = low[root] = counter++;
-            stack.Push(root);
-            onStack[root] = true;
-            while (work.Count > 0)
-            {
-                var (v, e) = work.Pop();
-                if (e < edges.DepStart[v + 1])
-                {
-                    work.Push((v, e + 1));
-                    var w = edges.Deps[e];
-                    if (!include[w])
-                    {
-                        continue;
-                    }
-
-                    if (index[w] < 0)
-                    {
-                        index[w] = low[w] = counter++;
-                        stack.Push(w);
-                        onStack[w] = true;
-                        work.Push((w, edges.DepStart[w]));
-                    }
-                    else if (onStack[w])
-                    {
-                        low[v] = Math.Min(low[v], index[w]);
-                    }
-
-                    continue;
-                }
-
-                // v is finished: hand its low-link to its parent, or close a component.
-                if (work.Count > 0)
-                {
-                    var parent = work.Peek().Node;
-                    low[parent] = Math.Min(low[parent], low[v]);
-                }
-
-                if (low[v] == index[v])
-                {
-                    int w;
-                    do
-                    {
-                        w = stack.Pop();
-                        onStack[w] = false;
-                        component[w] = components;
-                    }
-                    while (w != v);
-                    components++;
-                }
-            }
-        }
-
-        return component;
-    }
-
-    /// <summary>A shortest path from start back to itself along "depends on" edges, inside start's component.</summary>
-    private static List<int> CyclePath(Edges edges, int[] component, int start)
-    {
-        var parent = new Dictionary<int, int>();
-        var queue = new Queue<int>();
-        queue.Enqueue(start);
-        while (queue.Count > 0)
-        {
-            var v = queue.Dequeue();
-            for (var e = edges.DepStart[v]; e < edges.DepStart[v + 1]; e++)
-            {
-                var w = edges.Deps[e];
-                if (component[w] != component[start])
-                {
-                    continue;
-                }
-
-                if (w == start)
-                {
-                    var path = new List<int> { start };
-                    for (var at = v; at != start; at = parent[at])
-                    {
-                        path.Add(at);
-                    }
-
-                    path.Add(start);
-                    // Built backwards from the end; the walk from start follows "depends on" forwards.
-                    path.Reverse(1, path.Count - 2);
-                    return path;
-                }
-
-                if (parent.TryAdd(w, v))
-                {
-                    queue.Enqueue(w);
-                }
-            }
-        }
-
-        throw new InvalidOperationException("A strongly connected component without a cycle through its first member.");
-    }
-
-    private static (IReadOnlyList<string> Path, long Weight) CriticalPath(IReadOnlyList<GraphNode> nodes, Edges edges, List<int> order)
+    private static (IReadOnlyList<string> Path, long Weight) CriticalPath(IReadOnlyList<GraphNode> nodes, GraphEdges edges, List<int> order)
     {
         var n = nodes.Count;
         var best = new long[n];
@@ -399,4 +245,7 @@ public static class TaskGraph
 
         return [.. levels];
     }
+
+    /// <summary>Keys in messages are cut short: a hostile plan must not make a megabyte error.</summary>
+    internal static string Shorten(string key) => key.Length <= MaxKeyInMessage ? key : key[..MaxKeyInMessage] + "…";
 }

@@ -41,6 +41,12 @@ public sealed class Project
     /// <summary>Optimistic concurrency: bumped on every update.</summary>
     public long RowVersion { get; private set; }
 
+    /// <summary>
+    /// Marks the project changed without changing its status, so that two writers deciding on it
+    /// at once (drafting a plan, approving one) conflict instead of both winning.
+    /// </summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now > UpdatedAt ? now : UpdatedAt.AddTicks(1);
+
     public void TransitionTo(ProjectStatus next, DateTimeOffset now)
     {
         StatusTransitions.Project.Ensure(Status, next, Id);

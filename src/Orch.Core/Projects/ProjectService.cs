@@ -20,12 +20,12 @@ public sealed class ProjectService(IDbContextFactory<OrchDbContext> contextFacto
         long? budget = null;
         if (request.BudgetUsd is { } usd)
         {
-            if (usd is <= 0m or > MaxBudgetUsd)
+            // Checked after rounding to micro-dollars: 0.0000004 USD is no budget at all.
+            budget = usd is > 0m and <= MaxBudgetUsd ? Money.ToMicros(usd) : 0;
+            if (budget <= 0)
             {
-                throw new InvalidInputException("budget_usd", $"must be more than 0 and at most {MaxBudgetUsd:N0} (was {usd}).");
+                throw new InvalidInputException("budget_usd", $"must be at least 0.000001 and at most {MaxBudgetUsd:N0} (was {usd}).");
             }
-
-            budget = Money.ToMicros(usd);
         }
 
         var project = new Project(Guid.CreateVersion7(), name, description, budget, clock.GetUtcNow());

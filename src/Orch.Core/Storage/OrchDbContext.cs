@@ -65,10 +65,7 @@ public sealed class OrchDbContext(DbContextOptions<OrchDbContext> options) : DbC
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is OrchEvent or UsageRecord && entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: they are never updated or deleted.");
-            }
+            GuardImmutableRows(entry);
 
             // Optimistic concurrency: the update's WHERE carries the version read, the row gets the next one.
             if (entry.State == EntityState.Modified && entry.Metadata.FindProperty(RowVersion) is not null)
@@ -76,6 +73,39 @@ public sealed class OrchDbContext(DbContextOptions<OrchDbContext> options) : DbC
                 var version = entry.Property(RowVersion);
                 version.CurrentValue = (long)version.OriginalValue! + 1;
             }
+        }
+    }
+
+    /// <summary>
+    /// The last line of defence for Orch's invariants, whatever code is changing the entities:
+    /// events and usage are append-only, and a plan version's definition never changes.
+    /// </summary>
+    private void GuardImmutableRows(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        switch (entry.Entity)
+        {
+            case OrchEvent or UsageRecord when entry.State is EntityState.Modified or EntityState.Deleted:
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: they are never updated or deleted.");
+            case Plan or PlanTask when entry.State == EntityState.Deleted:
+                throw new InvalidOperationException("Plan versions and their tasks are never deleted.");
+            case Plan when entry.State == EntityState.Modified:
+                RefuseChangesOutside(entry, Plan.DecisionState, "a plan version's content never changes; only its status moves");
+                break;
+            case PlanTask when entry.State == EntityState.Modified:
+                RefuseChangesOutside(entry, PlanTask.ExecutionState, "a plan version's tasks never change; only their execution state moves");
+                break;
+            case PlanTask task when entry.State == EntityState.Added
+                && !ChangeTracker.Entries<Plan>().Any(p => p.Entity.Id == task.PlanId && p.State == EntityState.Added):
+                throw new InvalidOperationException("Tasks are added to a plan only with a new plan version.");
+        }
+    }
+
+    private static void RefuseChangesOutside(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, IReadOnlySet<string> allowed, string rule)
+    {
+        var changed = entry.Properties.Where(p => p.IsModified && !allowed.Contains(p.Metadata.Name)).Select(p => p.Metadata.Name).ToList();
+        if (changed.Count > 0)
+        {
+            throw new InvalidOperationException($"Refused to change {string.Join(", ", changed)}: {rule}.");
         }
     }
 }

@@ -68,9 +68,9 @@ public abstract class PlanServiceContract(StoreKind kind)
         await plans.CreateDraftFromJsonAsync(project.Id, "report", TwoTasks, PlanSource.Manual, Ct);
 
         Assert.Equal(PlanStatus.Superseded, (await plans.GetAsync(v1.Id, Ct)).Status);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
         await Assert.ThrowsAsync<InvalidTransitionException>(() => plans.ApproveAsync(v1.Id, "ana", Ct));
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
     }
 
     [Fact]
@@ -81,12 +81,12 @@ public abstract class PlanServiceContract(StoreKind kind)
         var project = await store.Get<ProjectService>().CreateAsync(new NewProject("Report"), Ct);
         var plan = await plans.CreateDraftFromJsonAsync(project.Id, "report", TwoTasks, PlanSource.Manual, Ct);
         await plans.ApproveAsync(plan.Id, "ana", Ct);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
 
         var error = await Assert.ThrowsAsync<InvalidTransitionException>(() => plans.ApproveAsync(plan.Id, "bob", Ct));
 
         Assert.Contains("Approved", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
         Assert.Equal("ana", (await plans.GetAsync(plan.Id, Ct)).DecidedBy);
     }
 
@@ -95,7 +95,7 @@ public abstract class PlanServiceContract(StoreKind kind)
     {
         await using var store = await TestStore.CreateAsync(kind, Ct);
         var project = await store.Get<ProjectService>().CreateAsync(new NewProject("Loop"), Ct);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
         const string cyclic = """
             {"tasks":[
               {"key":"design","title":"Design","depends_on":["review"]},
@@ -110,7 +110,7 @@ public abstract class PlanServiceContract(StoreKind kind)
         var cycle = Assert.Single(error.Problems, p => p.Code == "cycle");
         Assert.Equal(["design", "review", "build", "design"], cycle.Keys);
         Assert.Contains("design → review → build → design", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
     }
 
     [Fact]
@@ -118,14 +118,14 @@ public abstract class PlanServiceContract(StoreKind kind)
     {
         await using var store = await TestStore.CreateAsync(kind, Ct);
         var project = await store.Get<ProjectService>().CreateAsync(new NewProject("Broken"), Ct);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
 
         var error = await Assert.ThrowsAsync<PlanFormatException>(() =>
             store.Get<PlanService>().CreateDraftFromJsonAsync(project.Id, "broken", "{\n  \"tasks\": [\n    { \"key\": \"a\" \"title\": \"A\" }\n  ]\n}", PlanSource.Manual, Ct));
 
         Assert.Equal((3L, 18L), (error.Line, error.Column));
         Assert.Contains("line 3, column 18", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
     }
 
     [Theory]
@@ -136,27 +136,27 @@ public abstract class PlanServiceContract(StoreKind kind)
     {
         await using var store = await TestStore.CreateAsync(kind, Ct);
         var project = await store.Get<ProjectService>().CreateAsync(new NewProject("Empty"), Ct);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
             store.Get<PlanService>().CreateDraftFromJsonAsync(project.Id, requirements, TwoTasks, PlanSource.Manual, Ct));
 
         Assert.Equal("requirements", error.Field);
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
     }
 
     [Fact]
     public async Task UnknownProject_IsRefused_AndWritesNothing()
     {
         await using var store = await TestStore.CreateAsync(kind, Ct);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
         var missing = Guid.CreateVersion7();
 
         var error = await Assert.ThrowsAsync<NotFoundException>(() =>
             store.Get<PlanService>().CreateDraftFromJsonAsync(missing, "report", TwoTasks, PlanSource.Manual, Ct));
 
         Assert.Contains(missing.ToString(), error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
     }
 
     [Fact]
@@ -164,13 +164,13 @@ public abstract class PlanServiceContract(StoreKind kind)
     {
         await using var store = await TestStore.CreateAsync(kind, Ct, new Dictionary<string, string?> { ["Orch:Plans:MaxTasks"] = "1" });
         var project = await store.Get<ProjectService>().CreateAsync(new NewProject("Big"), Ct);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
 
         var error = await Assert.ThrowsAsync<PlanValidationException>(() =>
             store.Get<PlanService>().CreateDraftFromJsonAsync(project.Id, "big", TwoTasks, PlanSource.Manual, Ct));
 
         Assert.Equal("too_many_tasks", Assert.Single(error.Problems).Code);
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
     }
 
     [Theory]
@@ -181,11 +181,11 @@ public abstract class PlanServiceContract(StoreKind kind)
     public async Task CreateProject_WithBadInput_IsRefused_AndWritesNothing(string name, double? budget)
     {
         await using var store = await TestStore.CreateAsync(kind, Ct);
-        var before = await store.CountRowsAsync(Ct);
+        var before = await store.SnapshotAsync(Ct);
 
         await Assert.ThrowsAsync<InvalidInputException>(() =>
             store.Get<ProjectService>().CreateAsync(new NewProject(name, BudgetUsd: (decimal?)budget), Ct));
 
-        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
     }
 }

@@ -13,7 +13,7 @@ public abstract class SchemaContract(StoreKind kind)
     private static CancellationToken Ct => TestTimeout.Token;
 
     [Fact]
-    public async Task Schema_HasEveryColumnOfTheModel_WithTheSameNullability_AndNoOthers()
+    public async Task Schema_HasEveryColumnOfTheModel_WithTheSameTypeAndNullability_AndNoOthers()
     {
         await using var store = await TestStore.CreateAsync(kind, Ct);
         await using var db = store.Db();
@@ -23,16 +23,23 @@ public abstract class SchemaContract(StoreKind kind)
             var table = entity.GetTableName()!;
             var actual = await ColumnsAsync(db, table);
             Assert.True(actual.Count > 0, $"Table {table} is missing.");
-            var expected = entity.GetProperties().ToDictionary(p => p.GetColumnName(), p => p.IsColumnNullable());
-            foreach (var (column, nullable) in expected)
+            var expected = entity.GetProperties().ToDictionary(p => p.GetColumnName(), p => (Nullable: p.IsColumnNullable(), Type: p.GetColumnType().ToLowerInvariant()));
+            foreach (var (column, (nullable, type)) in expected)
             {
-                if (!actual.TryGetValue(column, out var actualNullable))
+                if (!actual.TryGetValue(column, out var found))
                 {
                     mismatches.Add($"{table}.{column} is in the model but not in the schema");
+                    continue;
                 }
-                else if (actualNullable != nullable)
+
+                if (found.Nullable != nullable)
                 {
                     mismatches.Add($"{table}.{column} is {(nullable ? "nullable" : "required")} in the model but not in the schema");
+                }
+
+                if (found.Type != type)
+                {
+                    mismatches.Add($"{table}.{column} is {type} in the model but {found.Type} in the schema");
                 }
             }
 
@@ -73,8 +80,10 @@ public abstract class SchemaContract(StoreKind kind)
             await db.Database.ExecuteSqlRawAsync("INSERT INTO orch_schema (version, name, applied_at) VALUES (9999, 'from the future', 'x')", Ct);
         }
 
+        var before = await store.SnapshotAsync(Ct);
         var error = await Assert.ThrowsAsync<SchemaTooNewException>(() => store.Get<SchemaUpgrader>().UpgradeAsync(Ct));
         Assert.Equal(9999, error.DatabaseVersion);
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
         Assert.Contains("9999", error.Message, StringComparison.Ordinal);
     }
 
@@ -94,25 +103,25 @@ public abstract class SchemaContract(StoreKind kind)
         Assert.Equal(SchemaMigrations.All.Count, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM orch_schema").SingleAsync(Ct));
     }
 
-    private static async Task<Dictionary<string, bool>> ColumnsAsync(OrchDbContext db, string table)
+    private static async Task<Dictionary<string, (bool Nullable, string Type)>> ColumnsAsync(OrchDbContext db, string table)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = connection.CreateCommand();
         if (db.Database.IsSqlite())
         {
-            command.CommandText = $"SELECT name, \"notnull\" = 0 FROM pragma_table_info('{table}')";
+            command.CommandText = $"SELECT name, \"notnull\" = 0, type FROM pragma_table_info('{table}')";
         }
         else
         {
-            command.CommandText = $"SELECT column_name, is_nullable = 'YES' FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'";
+            command.CommandText = $"SELECT column_name, is_nullable = 'YES', data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'";
         }
 
-        var columns = new Dictionary<string, bool>();
+        var columns = new Dictionary<string, (bool, string)>();
         await using DbDataReader reader = await command.ExecuteReaderAsync(Ct);
         while (await reader.ReadAsync(Ct))
         {
-            columns[reader.GetString(0)] = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            columns[reader.GetString(0)] = (Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(2).ToLowerInvariant());
         }
 
         return columns;

@@ -253,7 +253,7 @@ public abstract class StorageContract(StoreKind kind)
             await using var db = store.Db();
             return await db.TaskRuns
                 .Where(r => r.Id == run.Id && r.Status == RunStatus.Enqueued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.Worker, $"worker-{worker}"), Ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.Worker, $"worker-{worker}").BumpRowVersion(), Ct);
         }));
 
         Assert.Equal(1, claims.Sum());
@@ -261,6 +261,7 @@ public abstract class StorageContract(StoreKind kind)
         var stored = await check.TaskRuns.SingleAsync(r => r.Id == run.Id, Ct);
         Assert.Equal(RunStatus.Running, stored.Status);
         Assert.Equal($"worker-{Array.IndexOf(claims, 1)}", stored.Worker);
+        Assert.Equal(1, stored.RowVersion);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal sealed class BudgetReservationConfiguration : IEntityTypeConfiguration<
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.RowVersion).IsConcurrencyToken();
-        builder.HasIndex(r => new { r.Status, r.ExpiresAt });
-        builder.HasIndex(r => new { r.ProjectId, r.Status });
+        builder.HasIndex(r => new { r.Status, r.ExpiresAt }).HasDatabaseName("ix_budget_reservations_status_expires");
+        builder.HasIndex(r => new { r.ProjectId, r.Status }).HasDatabaseName("ix_budget_reservations_project_status");
     }
 }

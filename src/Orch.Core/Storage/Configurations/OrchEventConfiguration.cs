@@ -11,7 +11,6 @@ internal sealed class OrchEventConfiguration : IEntityTypeConfiguration<OrchEven
         builder.ToTable("events");
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).ValueGeneratedOnAdd();
-        builder.Property(e => e.Type).HasMaxLength(OrchEvent.MaxTypeLength);
-        builder.HasIndex(e => new { e.ProjectId, e.Sequence });
+        builder.HasIndex(e => new { e.ProjectId, e.Sequence }).HasDatabaseName("ix_events_project_sequence");
     }
 }

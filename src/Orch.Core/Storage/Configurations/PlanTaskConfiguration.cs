@@ -11,12 +11,14 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         builder.ToTable("plan_tasks");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Key).HasMaxLength(PlanLimits.MaxKeyLength);
-        builder.Property(t => t.Title).HasMaxLength(PlanLimits.MaxTitleLength);
-        builder.Property(t => t.Description).HasMaxLength(PlanLimits.MaxDescriptionLength);
-        builder.Property(t => t.Tier).HasMaxLength(PlanLimits.MaxTierLength);
         builder.Property(t => t.RowVersion).IsConcurrencyToken();
-        builder.HasIndex(t => new { t.PlanId, t.Key }).IsUnique();
-        builder.HasIndex(t => new { t.ProjectId, t.Status });
+        builder.Ignore(t => t.Tools);
+        builder.Ignore(t => t.AcceptanceCriteria);
+        builder.Ignore(t => t.DependsOn);
+        builder.Property<List<string>>("tools");
+        builder.Property<List<string>>("acceptanceCriteria");
+        builder.Property<List<string>>("dependsOn");
+        builder.HasIndex(t => new { t.PlanId, t.Key }).IsUnique().HasDatabaseName("ux_plan_tasks_plan_key");
+        builder.HasIndex(t => new { t.ProjectId, t.Status }).HasDatabaseName("ix_plan_tasks_project_status");
     }
 }

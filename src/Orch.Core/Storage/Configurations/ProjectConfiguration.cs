@@ -11,9 +11,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.ToTable("projects");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Name).HasMaxLength(Project.MaxNameLength);
-        builder.Property(p => p.Description).HasMaxLength(Project.MaxDescriptionLength);
         builder.Property(p => p.RowVersion).IsConcurrencyToken();
-        builder.HasIndex(p => p.Status);
+        builder.HasIndex(p => p.Status).HasDatabaseName("ix_projects_status");
     }
 }

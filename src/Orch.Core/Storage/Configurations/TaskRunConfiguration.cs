@@ -15,7 +15,7 @@ internal sealed class TaskRunConfiguration : IEntityTypeConfiguration<TaskRun>
         builder.Property(r => r.RowVersion).IsConcurrencyToken();
         builder.HasOne<PlanTask>().WithMany().HasForeignKey(r => r.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
         // One row per attempt: two workers cannot both record attempt 3.
-        builder.HasIndex(r => new { r.PlanTaskId, r.Attempt }).IsUnique();
-        builder.HasIndex(r => new { r.ProjectId, r.Status });
+        builder.HasIndex(r => new { r.PlanTaskId, r.Attempt }).IsUnique().HasDatabaseName("ux_task_runs_task_attempt");
+        builder.HasIndex(r => new { r.ProjectId, r.Status }).HasDatabaseName("ix_task_runs_project_status");
     }
 }

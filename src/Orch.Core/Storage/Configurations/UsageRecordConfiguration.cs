@@ -11,7 +11,7 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.ToTable("usage_records");
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Id).ValueGeneratedNever();
-        builder.HasIndex(u => u.OccurredAt);
-        builder.HasIndex(u => new { u.ProjectId, u.OccurredAt });
+        builder.HasIndex(u => u.OccurredAt).HasDatabaseName("ix_usage_records_occurred_at");
+        builder.HasIndex(u => new { u.ProjectId, u.OccurredAt }).HasDatabaseName("ix_usage_records_project_occurred_at");
     }
 }
