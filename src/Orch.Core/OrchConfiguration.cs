@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Orch.Core.Models;
 using Orch.Core.Plans;
 using Orch.Core.Storage;
 
@@ -18,6 +19,8 @@ public static class OrchConfiguration
         [OrchOptions.SectionName] = typeof(OrchOptions),
         [StorageOptions.SectionName] = typeof(StorageOptions),
         [PlanOptions.SectionName] = typeof(PlanOptions),
+        [ModelOptions.SectionName] = typeof(ModelOptions),
+        [InputGuardOptions.SectionName] = typeof(InputGuardOptions),
     };
 
     /// <summary>

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orch.Core.Budgets;
 using Orch.Core.Events;
+using Orch.Core.Models;
 using Orch.Core.Plans;
 using Orch.Core.Projects;
 using Orch.Core.Storage;
@@ -30,6 +32,11 @@ public static class OrchServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchOptions>, OrchOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlanOptions>, PlanOptionsValidator>());
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ModelOptions>, ModelDefaults>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
+        services.AddOptions<InputGuardOptions>().Bind(configuration.GetSection(InputGuardOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InputGuardOptions>, InputGuardOptionsValidator>());
 
         services.TryAddSingleton(sp => StorageTarget.Resolve(
             sp.GetRequiredService<IOptions<OrchOptions>>().Value.ResolveDataDirectory(),
@@ -44,7 +51,19 @@ public static class OrchServiceCollectionExtensions
             services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SchemaUpgradeService>());
         }
 
+        services.TryAddSingleton<ProviderRegistry>();
+        services.TryAddSingleton<ProviderStatusBoard>();
+        services.TryAddSingleton<IProviderStatus>(sp => sp.GetRequiredService<ProviderStatusBoard>());
+        services.TryAddSingleton<ModelRouter>();
+        services.TryAddSingleton<ProviderHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProviderHealthMonitor>());
+
         services.TryAddSingleton<EventFactory>();
+        services.TryAddSingleton<UsageRecorder>();
+        services.TryAddSingleton<InputGuard>();
+        services.TryAddSingleton<PlanForecaster>();
+        services.TryAddSingleton<Planner>();
+        services.TryAddSingleton<PlanningService>();
         services.TryAddSingleton<ProjectService>();
         services.TryAddSingleton<PlanService>();
         return services;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orch.Core.Events;
+using Orch.Core.Models;
 using Orch.Core.Projects;
 using Orch.Core.Storage;
 
@@ -14,6 +15,8 @@ namespace Orch.Core.Plans;
 public sealed class PlanService(
     IDbContextFactory<OrchDbContext> contextFactory,
     IOptions<PlanOptions> options,
+    IOptions<ModelOptions> models,
+    PlanForecaster forecaster,
     EventFactory events,
     TimeProvider clock)
 {
@@ -25,59 +28,89 @@ public sealed class PlanService(
     /// Validates the document and stores it as the project's next draft version; earlier drafts
     /// become superseded. Throws <see cref="PlanValidationException"/> with every problem found.
     /// </summary>
-    public async Task<PlanView> CreateDraftAsync(Guid projectId, string requirements, PlanDocument document, PlanSource source, CancellationToken cancellationToken)
+    public Task<PlanView> CreateDraftAsync(Guid projectId, string requirements, PlanDocument document, PlanSource source, CancellationToken cancellationToken)
     {
         var text = InputRules.RequiredText(requirements, "requirements", Plan.MaxRequirementsLength);
-        var maxTasks = options.Value.MaxTasks;
-        var validation = PlanValidator.Validate(document, maxTasks).EnsureValid();
+        var validation = Validate(document);
+        return StoreDraftAsync(projectId, null, text, validation.Summary, validation.Tasks, source, cancellationToken);
+    }
 
+    /// <summary>Validates a plan document against the task cap and the configured tiers.</summary>
+    public PlanValidation Validate(PlanDocument document) =>
+        PlanValidator.Validate(document, options.Value.MaxTasks, [.. models.Value.Tiers.Select(t => t.Name)]).EnsureValid();
+
+    /// <summary>
+    /// Stores validated tasks as the project's next version, with tiers and cost estimates filled
+    /// in. With <paramref name="newProject"/>, the project is created in the same transaction.
+    /// </summary>
+    internal async Task<PlanView> StoreDraftAsync(
+        Guid projectId,
+        Project? newProject,
+        string requirements,
+        string? summary,
+        IReadOnlyList<PlanTaskDefinition> definitions,
+        PlanSource source,
+        CancellationToken cancellationToken)
+    {
+        var completed = forecaster.Complete(definitions);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
-            ?? throw new NotFoundException("project", projectId.ToString());
-        if (project.Status is not (ProjectStatus.Draft or ProjectStatus.Approved))
-        {
-            throw new InvalidInputException("project", $"the project is {project.Status}; plans can be drafted only before it runs.");
-        }
-
         var now = clock.GetUtcNow();
-        var previous = await db.Plans.Where(p => p.ProjectId == projectId).OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
-        foreach (var draft in await db.Plans.Where(p => p.ProjectId == projectId && p.Status == PlanStatus.Draft).ToListAsync(cancellationToken))
+        Project project;
+        Plan? previous = null;
+        if (newProject is not null)
         {
-            draft.Supersede(now);
-            db.Events.Add(events.Create(EventTypes.PlanSuperseded, projectId, null, new JsonObject { ["plan_id"] = draft.Id, ["version"] = draft.Version }));
-        }
-
-        if (project.Status == ProjectStatus.Approved)
-        {
-            project.TransitionTo(ProjectStatus.Draft, now);
-            db.Events.Add(StatusChanged(project, ProjectStatus.Approved));
+            project = newProject;
+            db.Projects.Add(project);
+            db.Events.Add(events.Create(EventTypes.ProjectCreated, project.Id, null, new JsonObject { ["name"] = project.Name }));
         }
         else
         {
-            // A concurrent approval must conflict with this draft, not slip past it.
-            project.Touch(now);
+            project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+                ?? throw new NotFoundException("project", projectId.ToString());
+            if (project.Status is not (ProjectStatus.Draft or ProjectStatus.Approved))
+            {
+                throw new InvalidInputException("project", $"the project is {project.Status}; plans can be drafted only before it runs.");
+            }
+
+            previous = await db.Plans.Where(p => p.ProjectId == projectId).OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
+            foreach (var draft in await db.Plans.Where(p => p.ProjectId == projectId && p.Status == PlanStatus.Draft).ToListAsync(cancellationToken))
+            {
+                draft.Supersede(now);
+                db.Events.Add(events.Create(EventTypes.PlanSuperseded, projectId, null, new JsonObject { ["plan_id"] = draft.Id, ["version"] = draft.Version }));
+            }
+
+            if (project.Status == ProjectStatus.Approved)
+            {
+                project.TransitionTo(ProjectStatus.Draft, now);
+                db.Events.Add(StatusChanged(project, ProjectStatus.Approved));
+            }
+            else
+            {
+                // A concurrent approval must conflict with this draft, not slip past it.
+                project.Touch(now);
+            }
         }
 
         var plan = new Plan(
             Guid.CreateVersion7(),
-            projectId,
+            project.Id,
             (previous?.Version ?? 0) + 1,
             source,
-            text,
-            validation.Summary,
+            requirements,
+            summary,
             previous?.Id,
-            validation.Tasks,
+            completed,
             Guid.CreateVersion7,
             now);
         db.Plans.Add(plan);
-        db.Events.Add(events.Create(EventTypes.PlanDrafted, projectId, null, new JsonObject
+        db.Events.Add(events.Create(EventTypes.PlanDrafted, project.Id, null, new JsonObject
         {
             ["plan_id"] = plan.Id,
             ["version"] = plan.Version,
             ["tasks"] = plan.Tasks.Count,
         }));
         await SaveAsync(db, "plan", plan.Id, cancellationToken);
-        return PlanView.From(plan, maxTasks);
+        return PlanView.From(plan, options.Value.MaxTasks);
     }
 
     public async Task<PlanView> GetAsync(Guid planId, CancellationToken cancellationToken)

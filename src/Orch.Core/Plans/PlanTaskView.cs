@@ -23,4 +23,8 @@ public sealed record PlanTaskView(
     internal static PlanTaskView From(PlanTask t) => new(
         t.Id, t.Key, t.Title, t.Description, t.Kind, t.Complexity, t.Tier, t.Tools, t.AcceptanceCriteria,
         t.Priority, t.DependsOn, Money.ToUsd(t.EstimatedCostMicros), t.Status, t.Attempts, t.TimeoutSeconds, t.MaxAttempts);
+
+    public PlanTaskDefinition ToDefinition() => new(
+        Key, Title, Description, Kind, Complexity, Tier, Tools, AcceptanceCriteria, Priority, DependsOn,
+        Money.ToMicros(EstimatedCostUsd), TimeoutSeconds, MaxAttempts);
 }

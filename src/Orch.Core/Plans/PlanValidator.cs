@@ -9,7 +9,10 @@ namespace Orch.Core.Plans;
 /// </summary>
 public static partial class PlanValidator
 {
-    public static PlanValidation Validate(PlanDocument document, int maxTasks)
+    /// <param name="document">The plan as read.</param>
+    /// <param name="maxTasks">The task cap in force.</param>
+    /// <param name="knownTiers">The configured tier names; when given, a task naming another tier is a problem.</param>
+    public static PlanValidation Validate(PlanDocument document, int maxTasks, IReadOnlyCollection<string>? knownTiers = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var problems = new List<PlanProblem>();
@@ -34,6 +37,11 @@ public static partial class PlanValidator
         {
             // A task cannot depend on more tasks than the plan may hold.
             var definition = ValidateTask(tasks[i], $"tasks[{i}]", maxTasks, problems);
+            if (definition is { Tier: { } tier } && knownTiers is not null && !knownTiers.Contains(tier, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(new("unknown_tier", $"The tier '{tier}' is not configured; the tiers are {string.Join(", ", knownTiers)}.", $"tasks[{i}].tier"));
+            }
+
             if (definition is not null)
             {
                 definitions.Add(definition);

@@ -14,6 +14,17 @@ public sealed class ProjectService(IDbContextFactory<OrchDbContext> contextFacto
 
     public async Task<ProjectSummary> CreateAsync(NewProject request, CancellationToken cancellationToken)
     {
+        var project = Prepare(request);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Projects.Add(project);
+        db.Events.Add(events.Create(EventTypes.ProjectCreated, project.Id, null, new JsonObject { ["name"] = project.Name }));
+        await db.SaveChangesAsync(cancellationToken);
+        return ProjectSummary.From(project);
+    }
+
+    /// <summary>Checks a new project's fields and builds it, unsaved: for callers that store it with more in one transaction.</summary>
+    public Project Prepare(NewProject request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var name = InputRules.RequiredText(request.Name, "name", Project.MaxNameLength);
         var description = InputRules.OptionalText(request.Description, "description", Project.MaxDescriptionLength);
@@ -28,12 +39,7 @@ public sealed class ProjectService(IDbContextFactory<OrchDbContext> contextFacto
             }
         }
 
-        var project = new Project(Guid.CreateVersion7(), name, description, budget, clock.GetUtcNow());
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.Projects.Add(project);
-        db.Events.Add(events.Create(EventTypes.ProjectCreated, project.Id, null, new JsonObject { ["name"] = name }));
-        await db.SaveChangesAsync(cancellationToken);
-        return ProjectSummary.From(project);
+        return new Project(Guid.CreateVersion7(), name, description, budget, clock.GetUtcNow());
     }
 
     public async Task<ProjectSummary> GetAsync(Guid id, CancellationToken cancellationToken)

@@ -1,0 +1,21 @@
+namespace Orch.Core.Models.Offline;
+
+/// <summary>
+/// One step found in requirements text: a list item or a sentence. <see cref="Children"/> are the
+/// items nested under it; <see cref="Ordered"/> says whether it sat in a numbered list.
+/// </summary>
+internal sealed class RequirementStep(string text, int indent, bool ordered, string? context)
+{
+    public string Text { get; set; } = text;
+
+    public int Indent { get; } = indent;
+
+    public bool Ordered { get; } = ordered;
+
+    /// <summary>The line that introduced its list ("The site needs:"), if any.</summary>
+    public string? Context { get; } = context;
+
+    public RequirementStep? Parent { get; set; }
+
+    public List<RequirementStep> Children { get; } = [];
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orch.Core.Models.Offline;
+using Orch.Core.Models.Providers;
+
+namespace Orch.Core.Models;
+
+/// <summary>
+/// Builds each configured provider's client once, wrapped in its <see cref="ProviderGuard"/>, and
+/// keeps it for the life of the process: the guard's limits and circuit must be shared by all calls.
+/// </summary>
+public sealed class ProviderRegistry(IOptions<ModelOptions> options, TimeProvider clock, ILoggerFactory loggers) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<ProviderEntry>> entries = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<string> Names => options.Value.Providers.Keys;
+
+    public bool TryGet(string name, [NotNullWhen(true)] out ProviderEntry? entry)
+    {
+        if (!options.Value.Providers.TryGetValue(name, out var settings))
+        {
+            entry = null;
+            return false;
+        }
+
+        entry = entries.GetOrAdd(name, key => new Lazy<ProviderEntry>(() => Create(key, settings))).Value;
+        return true;
+    }
+
+    public ProviderEntry Get(string name) =>
+        TryGet(name, out var entry) ? entry : throw new InvalidInputException("provider", $"'{name}' is not a configured provider.");
+
+    public void Dispose()
+    {
+        foreach (var entry in entries.Values.Where(e => e.IsValueCreated).Select(e => e.Value))
+        {
+            entry.Client.Dispose();
+            entry.Guard.Dispose();
+        }
+    }
+
+    private ProviderEntry Create(string name, ProviderOptions settings)
+    {
+        var logger = loggers.CreateLogger("Orch.Models.Provider." + name);
+        var guard = new ProviderGuard(name, ProviderGuardSettings.From(settings), clock, logger);
+        IChatClient inner;
+        Func<CancellationToken, Task<bool>> probe;
+        switch (settings.Kind)
+        {
+            case ProviderKind.Ollama:
+                var ollama = new OllamaChatClient(name, settings, logger: logger, clock: clock);
+                inner = ollama;
+                probe = async ct => (await ollama.ListModelsAsync(ct)).Count >= 0;
+                break;
+            case ProviderKind.OpenAI:
+                var openAi = new OpenAiCompatibleChatClient(name, settings, logger: logger, clock: clock);
+                inner = openAi;
+                probe = async ct => (await openAi.ListModelsAsync(ct)).Count >= 0;
+                break;
+            case ProviderKind.Anthropic:
+                var anthropic = new AnthropicChatClient(name, settings, logger: logger, clock: clock);
+                inner = anthropic;
+                probe = async ct => (await anthropic.ListModelsAsync(ct)).Count >= 0;
+                break;
+            default:
+                inner = new OfflineChatClient(TimeSpan.FromMilliseconds(settings.SimulatedLatencyMs), clock);
+                probe = _ => Task.FromResult(true);
+                break;
+        }
+
+        return new ProviderEntry(name, settings, new GuardedChatClient(inner, guard), guard, probe);
+    }
+}

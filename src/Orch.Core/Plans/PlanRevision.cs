@@ -1,0 +1,64 @@
+namespace Orch.Core.Plans;
+
+/// <summary>Edits to a plan, applied together to make its next version: tasks changed, added and removed.</summary>
+public sealed record PlanRevision(
+    IReadOnlyList<TaskEdit>? Edit = null,
+    IReadOnlyList<PlanTaskDocument>? Add = null,
+    IReadOnlyList<string>? Remove = null)
+{
+    /// <summary>Applies the edits to a plan's tasks. Names of unknown tasks are errors, never ignored.</summary>
+    public PlanDocument ApplyTo(PlanDocument current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var tasks = (current.Tasks ?? []).OfType<PlanTaskDocument>().ToList();
+        var byKey = tasks.Select((t, i) => (t.Key, i)).ToDictionary(x => x.Key!, x => x.i, StringComparer.Ordinal);
+        if ((Edit?.Count ?? 0) + (Add?.Count ?? 0) + (Remove?.Count ?? 0) == 0)
+        {
+            throw new InvalidInputException("revision", "holds no edit, addition or removal.");
+        }
+
+        foreach (var edit in Edit ?? [])
+        {
+            if (edit.Key is null || !byKey.TryGetValue(edit.Key, out var at))
+            {
+                throw new InvalidInputException("edit", $"no task has the key '{TaskGraph.Shorten(edit.Key ?? "(null)")}'.");
+            }
+
+            var task = tasks[at];
+            tasks[at] = task with
+            {
+                Title = edit.Title ?? task.Title,
+                Description = edit.Description ?? task.Description,
+                Kind = edit.Kind ?? task.Kind,
+                Complexity = edit.Complexity ?? task.Complexity,
+                Tier = edit.Tier ?? task.Tier,
+                DependsOn = edit.DependsOn is null ? task.DependsOn : [.. edit.DependsOn],
+                Tools = edit.Tools is null ? task.Tools : [.. edit.Tools],
+                AcceptanceCriteria = edit.AcceptanceCriteria is null ? task.AcceptanceCriteria : [.. edit.AcceptanceCriteria],
+                Priority = edit.Priority ?? task.Priority,
+                TimeoutSeconds = edit.TimeoutSeconds ?? task.TimeoutSeconds,
+                MaxAttempts = edit.MaxAttempts ?? task.MaxAttempts,
+                // Orch estimates the cost again for the edited task.
+                EstimatedCostUsd = null,
+            };
+        }
+
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in Remove ?? [])
+        {
+            if (key is null || !byKey.ContainsKey(key))
+            {
+                throw new InvalidInputException("remove", $"no task has the key '{TaskGraph.Shorten(key ?? "(null)")}'.");
+            }
+
+            removed.Add(key);
+        }
+
+        // A removed task that others still depend on is caught by validation as an unknown dependency.
+        return new PlanDocument
+        {
+            Summary = current.Summary,
+            Tasks = [.. tasks.Where(t => !removed.Contains(t.Key!)), .. (Add ?? []).Select(a => (PlanTaskDocument?)a)],
+        };
+    }
+}
