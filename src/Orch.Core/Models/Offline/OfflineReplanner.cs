@@ -64,6 +64,45 @@ internal static partial class OfflineReplanner
             });
         }
 
+        // A removed task's dependents now wait for what it waited for, so that removing a step never breaks the chain.
+        var removedKeys = remove.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var byKey = existing.ToDictionary(t => t.Key!, StringComparer.Ordinal);
+        foreach (var task in existing.Where(t => !removedKeys.Contains(t.Key!)))
+        {
+            var latest = changed.GetValueOrDefault(task.Key!, task);
+            var deps = (latest.DependsOn ?? []).OfType<string>().ToList();
+            if (!deps.Any(removedKeys.Contains))
+            {
+                continue;
+            }
+
+            var rewired = new List<string>();
+            var pending = new Stack<string>(deps);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (pending.Count > 0)
+            {
+                var dep = pending.Pop();
+                if (!seen.Add(dep))
+                {
+                    continue;
+                }
+
+                if (removedKeys.Contains(dep) && byKey.TryGetValue(dep, out var gone))
+                {
+                    foreach (var inherited in (gone.DependsOn ?? []).OfType<string>())
+                    {
+                        pending.Push(inherited);
+                    }
+                }
+                else
+                {
+                    rewired.Add(dep);
+                }
+            }
+
+            changed[task.Key!] = latest with { DependsOn = [.. rewired.Order(StringComparer.Ordinal)] };
+        }
+
         return new PlanDocument { Tasks = [.. changed.Values, .. added], Remove = remove };
     }
 
