@@ -67,14 +67,37 @@ public static class OrchConfiguration
                 continue;
             }
 
-            var rest = key[(section.Length + 1)..].Split(':');
-            var property = Sections[section].GetProperty(rest[0], System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
-            if (property is null || !property.CanWrite && !IsCollection(property.PropertyType) || rest.Length > 1 && !IsCollection(property.PropertyType))
+            if (!IsKnown(Sections[section], key[(section.Length + 1)..].Split(':')))
             {
                 yield return key;
             }
         }
     }
+
+    /// <summary>
+    /// Whether a key path names a writable property of <paramref name="type"/>; inside a list or
+    /// dictionary of settings objects (tiers, providers) the entries' own properties are checked too.
+    /// </summary>
+    private static bool IsKnown(Type type, string[] path)
+    {
+        var property = type.GetProperty(path[0], System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+        if (property is null)
+        {
+            return false;
+        }
+
+        if (!IsCollection(property.PropertyType))
+        {
+            return property.CanWrite && path.Length == 1;
+        }
+
+        // path[1] is the entry's index or name; what follows belongs to the entry.
+        var entry = EntryType(property.PropertyType);
+        return path.Length <= 2 || entry is null || entry == typeof(string) || IsCollection(entry) || IsKnown(entry, path[2..]);
+    }
+
+    private static Type? EntryType(Type collection) =>
+        collection.IsGenericType ? collection.GetGenericArguments()[^1] : collection.GetElementType();
 
     /// <summary>The settings a section has, for error messages.</summary>
     public static IEnumerable<string> KnownKeys(string section) =>

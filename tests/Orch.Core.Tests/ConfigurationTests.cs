@@ -75,6 +75,12 @@ public sealed class ConfigurationTests
     [InlineData("Orch:Plans:MaxTasks", "100001", "between 1 and 100000")]
     [InlineData("Orch:Storage:ConectionString", "x", "not a setting Orch knows")]
     [InlineData("Orch:Planz:MaxTasks", "5", "not a setting Orch knows")]
+    [InlineData("Orch:Models:Providers:offline:Knd", "Offline", "not a setting Orch knows")]
+    [InlineData("Orch:Models:Tiers:0:Nmae", "local", "not a setting Orch knows")]
+    [InlineData("Orch:Models:PlanningTier", "huge", "not configured")]
+    [InlineData("Orch:Models:Routing:Code:Extreme", "local", "is not a complexity")]
+    [InlineData("Orch:Models:Providers:offline:CircuitFailureRatio", "7", "between 0.01 and 1")]
+    [InlineData("Orch:Guard:Email", "Maybe", "Orch:Guard:Email")]
     public async Task InvalidSetting_RefusesStartUp_NamingTheKey_AndWritesNothing(string key, string value, string expected)
     {
         using var data = new TempDirectory();
@@ -87,6 +93,37 @@ public sealed class ConfigurationTests
         Assert.Contains(key, message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(expected, message, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path));
+    }
+
+    [Theory]
+    [InlineData("Orch:Models:Routing:Cooking:Low", "local", "Orch:Models:Routing:Cooking is not a task kind")]
+    public async Task InvalidSetting_RefusesStartUp_NamingTheKeyToFix(string key, string value, string expected)
+    {
+        using var data = new TempDirectory();
+        using var host = BuildHost(new() { ["Orch:DataDirectory"] = data.Path, [key] = value });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(Ct));
+
+        Assert.Contains(expected, OrchHost.DescribeStartupFailure(error), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path));
+    }
+
+    [Fact]
+    public async Task AnthropicProvider_NeedsAKey_FromConfigurationOrEnvironment()
+    {
+        using var data = new TempDirectory();
+        using var host = BuildHost(new() { ["Orch:DataDirectory"] = data.Path, ["Orch:Models:Providers:claude:Kind"] = "Anthropic" });
+
+        if (Environment.GetEnvironmentVariable("ANTHROPIC_API_KEY") is { Length: > 0 })
+        {
+            // The machine running the tests has a key in its environment: the provider may use it.
+            await host.StartAsync(Ct);
+            await host.StopAsync(Ct);
+            return;
+        }
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(Ct));
+        Assert.Contains("Orch:Models:Providers:claude:ApiKey is empty and ANTHROPIC_API_KEY is not set", OrchHost.DescribeStartupFailure(error), StringComparison.Ordinal);
     }
 
     [Fact]

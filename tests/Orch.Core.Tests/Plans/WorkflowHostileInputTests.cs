@@ -102,39 +102,30 @@ public sealed class WorkflowHostileInputTests
         Assert.Contains("refers to no anchor", ex.Message, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string, string, int, int> DeepDocuments => new()
+    public static TheoryData<string, WorkflowFormat?, int, int> DeepDocuments => new()
     {
-        { "yaml flow", new string('[', 100_000), 1, 17 },
-        { "yaml flow mappings", string.Concat(Enumerable.Repeat("{a: ", 200)), 1, 65 },
-        { "yaml block", string.Concat(Enumerable.Range(0, 500).Select(i => new string(' ', 2 * i) + "a:\n")), 17, 33 },
-        { "yaml dashes", string.Concat(Enumerable.Repeat("- ", 500_000)), 1, 33 },
-        { "json arrays", new string('[', 1_000_000), 1, 17 },
-        { "json objects", string.Concat(Enumerable.Repeat("{\"a\":", 300_000)), 1, 81 },
+        { new string('[', 100_000), null, 1, 17 },
+        { string.Concat(Enumerable.Repeat("{a: ", 100_000)), WorkflowFormat.Yaml, 1, 65 },
+        { string.Concat(Enumerable.Range(0, 500).Select(i => new string(' ', 2 * i) + "a:\n")), null, 17, 33 },
+        { string.Concat(Enumerable.Repeat("- ", 500_000)), null, 1, 33 },
+        { new string('[', 1_000_000), WorkflowFormat.Json, 1, 17 },
+        { string.Concat(Enumerable.Repeat("{\"a\":", 300_000)), null, 1, 81 },
     };
 
     [Theory]
     [MemberData(nameof(DeepDocuments))]
-    public void DeepNesting_IsRefused_AtTheFirstLevelTooDeep(string name, string text, int line, int column)
+    public void DeepNesting_IsRefused_AtTheFirstLevelTooDeep(string text, WorkflowFormat? format, int line, int column)
     {
-        var ex = Assert.Throws<WorkflowFormatException>(() => WorkflowReader.Read(text));
+        var ex = Assert.Throws<WorkflowFormatException>(() => WorkflowReader.Read(text, format));
 
-        Assert.True((line, column) == (ex.Line, ex.Column), $"{name}: at {ex.Line}:{ex.Column}");
+        Assert.Equal((line, column), (ex.Line, ex.Column));
         Assert.Contains($"nested more than {WorkflowReader.MaxDepth} levels deep", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void DeepFlowMappings_WithLongSimpleKeys_AreRefusedByYamlDotNet()
-    {
-        // Past 1,024 characters a YAML simple key ("a:") is no longer allowed, and YamlDotNet says so.
-        var ex = Assert.Throws<WorkflowFormatException>(() => WorkflowReader.Read(string.Concat(Enumerable.Repeat("{a: ", 100_000))));
-
-        Assert.Contains("not valid YAML", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AWideDocument_OverTheValueLimit_IsRefused()
     {
-        var text = "tasks: [" + string.Concat(Enumerable.Repeat("{}, ", 300_000)) + "]";
+        var text = "tasks:\n" + string.Concat(Enumerable.Repeat("- a\n", 300_000));
 
         var ex = Assert.Throws<WorkflowFormatException>(() => WorkflowReader.Read(text));
 
