@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Orch.Core.Budgets;
 using Orch.Core.Models;
 using Orch.Core.Plans;
 using Orch.Core.Storage;
@@ -21,6 +22,7 @@ public static class OrchConfiguration
         [PlanOptions.SectionName] = typeof(PlanOptions),
         [ModelOptions.SectionName] = typeof(ModelOptions),
         [InputGuardOptions.SectionName] = typeof(InputGuardOptions),
+        [BudgetOptions.SectionName] = typeof(BudgetOptions),
     };
 
     /// <summary>

@@ -35,6 +35,8 @@ public static class OrchServiceCollectionExtensions
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ModelOptions>, ModelDefaults>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
+        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
         services.AddOptions<InputGuardOptions>().Bind(configuration.GetSection(InputGuardOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InputGuardOptions>, InputGuardOptionsValidator>());
 
@@ -59,7 +61,7 @@ public static class OrchServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ProviderHealthMonitor>());
 
         services.TryAddSingleton<EventFactory>();
-        services.TryAddSingleton<UsageRecorder>();
+        services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<InputGuard>();
         services.TryAddSingleton<PlanForecaster>();
         services.TryAddSingleton<Planner>();

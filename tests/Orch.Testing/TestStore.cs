@@ -89,7 +89,7 @@ public sealed class TestStore : IAsyncDisposable
     public async Task<string> SnapshotAsync(CancellationToken cancellationToken)
     {
         await using var db = Db();
-        var tables = new[] { "projects", "plans", "plan_tasks", "task_runs", "usage_records", "budget_reservations", "events", "orch_schema" };
+        var tables = new[] { "projects", "plans", "plan_tasks", "task_runs", "usage_records", "budget_reservations", "budget_counters", "events", "orch_schema" };
         var snapshot = new System.Text.StringBuilder();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);

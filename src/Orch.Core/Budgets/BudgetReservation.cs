@@ -9,6 +9,7 @@ public sealed class BudgetReservation
     // For EF Core.
     private BudgetReservation()
     {
+        DayScope = MonthScope = string.Empty;
     }
 
     public BudgetReservation(Guid id, long amountMicros, DateTimeOffset now, DateTimeOffset expiresAt, Guid? projectId = null, Guid? taskRunId = null)
@@ -21,6 +22,8 @@ public sealed class BudgetReservation
         ProjectId = projectId;
         TaskRunId = taskRunId;
         Status = ReservationStatus.Held;
+        DayScope = BudgetScopes.Day(now);
+        MonthScope = BudgetScopes.Month(now);
     }
 
     public Guid Id { get; private set; }
@@ -30,6 +33,11 @@ public sealed class BudgetReservation
     public Guid? TaskRunId { get; private set; }
 
     public long AmountMicros { get; private set; }
+
+    /// <summary>The day and month the money is held against, and later spent in.</summary>
+    public string DayScope { get; private set; }
+
+    public string MonthScope { get; private set; }
 
     /// <summary>What was actually spent; set on commit.</summary>
     public long? SpentMicros { get; private set; }

@@ -9,4 +9,5 @@ public static class EventTypes
     public const string PlanApproved = "plan.approved";
     public const string PlanRejected = "plan.rejected";
     public const string PlanSuperseded = "plan.superseded";
+    public const string BudgetWarning = "budget.warning";
 }

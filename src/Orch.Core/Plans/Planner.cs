@@ -15,7 +15,7 @@ namespace Orch.Core.Plans;
 public sealed partial class Planner(
     ModelRouter router,
     ProviderRegistry providers,
-    UsageRecorder usage,
+    BudgetLedger ledger,
     IOptions<ModelOptions> models,
     IOptions<PlanOptions> plans,
     TimeProvider clock,
@@ -79,11 +79,25 @@ public sealed partial class Planner(
                 Temperature = 0.2f,
                 AdditionalProperties = facts,
             };
-            var response = await providers.Get(route.ProviderName).Chat.GetResponseAsync(messages, options, cancellationToken);
+            // Reserved at the worst case before the call, charged at the reported cost after it.
+            var worst = CostEstimator.ForCall(route.Tier, TokenEstimator.Estimate(messages), route.Tier.MaxOutputTokens).WorstCaseMicros;
+            var reservation = await ledger.ReserveAsync(worst, projectId, null, cancellationToken);
+            ChatResponse response;
+            try
+            {
+                response = await providers.Get(route.ProviderName).Chat.GetResponseAsync(messages, options, cancellationToken);
+            }
+            catch
+            {
+                await ledger.ReleaseAsync(reservation.Id, CancellationToken.None);
+                throw;
+            }
+
             var input = response.Usage?.InputTokenCount ?? TokenEstimator.Estimate(messages);
             var output = response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text);
             var cost = ModelPricing.CostMicros(route.Tier, input, output);
-            await usage.RecordAsync(
+            await ledger.CommitAsync(
+                reservation.Id,
                 new UsageRecord(Guid.CreateVersion7(), UsagePurpose.Planning, route.ProviderName, response.ModelId ?? route.Tier.Model, route.Tier.Name, input, output, cost, 0, clock.GetUtcNow(), projectId),
                 cancellationToken);
 

@@ -15,7 +15,7 @@ public sealed class PlanningService(
     ProjectService projects,
     InputGuard guard,
     PlanForecaster forecaster,
-    UsageRecorder usage)
+    BudgetLedger ledger)
 {
     public const int MaxConstraintsLength = 10_000;
 
@@ -123,7 +123,7 @@ public sealed class PlanningService(
     private async Task<PlanResult> ResultAsync(PlanView plan, IReadOnlyList<PlanningAttempt> attempts, CancellationToken cancellationToken)
     {
         var project = await projects.GetAsync(plan.ProjectId, cancellationToken);
-        var spent = await usage.SpentMicrosAsync(plan.ProjectId, cancellationToken);
+        var spent = await ledger.SpentMicrosAsync(plan.ProjectId, cancellationToken);
         var forecast = forecaster.Forecast([.. plan.Tasks.Select(t => t.ToDefinition())], project.BudgetUsd is { } b ? Money.ToMicros(b) : null, spent);
         return new PlanResult(project, plan, forecast, attempts);
     }

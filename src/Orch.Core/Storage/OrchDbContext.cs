@@ -26,6 +26,8 @@ public sealed class OrchDbContext(DbContextOptions<OrchDbContext> options) : DbC
 
     public DbSet<OrchEvent> Events => Set<OrchEvent>();
 
+    public DbSet<BudgetCounter> BudgetCounters => Set<BudgetCounter>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareChanges();

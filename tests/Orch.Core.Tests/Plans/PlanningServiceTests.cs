@@ -87,6 +87,29 @@ public sealed class PlanningServiceTests
     }
 
     [Fact]
+    public async Task Planning_IsReservedAgainstTheCaps_AndRefusedClearly_WhenItCouldPassOne()
+    {
+        await using var store = await TestStore.CreateAsync(StoreKind.Sqlite, Ct, new Dictionary<string, string?>
+        {
+            ["Orch:Budget:DailyCapUsd"] = "1",
+            ["Orch:Models:Providers:offline:Kind"] = "Offline",
+            ["Orch:Models:Tiers:0:Name"] = "small",
+            ["Orch:Models:Tiers:0:Provider"] = "offline",
+            ["Orch:Models:Tiers:0:Model"] = "rules",
+            ["Orch:Models:Tiers:0:InputUsdPerMillion"] = "1000",
+            ["Orch:Models:Tiers:0:OutputUsdPerMillion"] = "1000",
+            ["Orch:Models:Tiers:0:MaxOutputTokens"] = "4096",
+        });
+        var before = await store.SnapshotAsync(Ct);
+
+        // The worst case is 4,096 output tokens at USD 1,000 per million: over the USD 1 daily cap.
+        var error = await Assert.ThrowsAsync<Orch.Core.Budgets.BudgetExceededException>(() => store.Get<PlanningService>().PlanAsync(new PlanningRequest("1. One\n2. Two"), Ct));
+
+        Assert.Equal("daily", error.Cap);
+        Assert.Equal(before, await store.SnapshotAsync(Ct));
+    }
+
+    [Fact]
     public async Task Revise_EditsAddsAndRemoves_IntoANewVersion_KeepingWhatWasNotTouched()
     {
         await using var store = await TestStore.CreateAsync(StoreKind.Sqlite, Ct);

@@ -1,0 +1,216 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Orch.Core.Events;
+using Orch.Core.Storage;
+
+namespace Orch.Core.Budgets;
+
+/// <summary>
+/// Reserve before spending, commit the actual cost after, release the rest — each one transaction,
+/// under one lock for the whole ledger (a PostgreSQL advisory lock, or SQLite's write lock), so that
+/// spent + held never passes a cap, whatever the concurrency and however many nodes.
+/// </summary>
+public sealed class BudgetLedger(
+    IDbContextFactory<OrchDbContext> contextFactory,
+    StorageTarget target,
+    IOptionsMonitor<BudgetOptions> options,
+    EventFactory events,
+    TimeProvider clock)
+{
+    /// <summary>The "cap" of a project without a budget: its spend is counted, never refused.</summary>
+    private const long Unlimited = long.MaxValue / 4;
+
+    // The advisory lock of the ledger, the same number in every Orch process.
+    private const long PostgresLockKey = 0x4F72_6368_4275_6467;
+
+    /// <summary>Holds <paramref name="amountMicros"/> against every cap in force, or throws <see cref="BudgetExceededException"/> naming the first it would pass.</summary>
+    public async Task<BudgetReservation> ReserveAsync(long amountMicros, Guid? projectId, Guid? taskRunId, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amountMicros);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await LockAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        var caps = await CapsAsync(db, projectId, now, cancellationToken);
+        var counters = await CountersAsync(db, caps.Select(c => c.Scope), cancellationToken);
+        foreach (var cap in caps)
+        {
+            var counter = counters[cap.Scope];
+            if (counter.SpentMicros + counter.HeldMicros + amountMicros > cap.CapMicros)
+            {
+                throw new BudgetExceededException(cap.Name, cap.CapMicros, counter.SpentMicros, counter.HeldMicros, amountMicros);
+            }
+        }
+
+        foreach (var counter in counters.Values)
+        {
+            counter.Hold(amountMicros);
+        }
+
+        var reservation = new BudgetReservation(Guid.CreateVersion7(), amountMicros, now, now.AddMinutes(options.CurrentValue.ReservationTimeoutMinutes), projectId, taskRunId);
+        db.BudgetReservations.Add(reservation);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return reservation;
+    }
+
+    /// <summary>
+    /// Charges the call's actual cost and records its usage, in one transaction; the rest of the
+    /// reservation goes back. Not cancellable: money that was spent is recorded, whatever the caller does.
+    /// </summary>
+    public async Task CommitAsync(Guid reservationId, UsageRecord usage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        _ = cancellationToken;
+        await SettleAsync(reservationId, usage, CancellationToken.None);
+    }
+
+    /// <summary>Gives the whole reservation back: the call failed or never happened.</summary>
+    public Task ReleaseAsync(Guid reservationId, CancellationToken cancellationToken) => SettleAsync(reservationId, null, cancellationToken);
+
+    /// <summary>Releases reservations whose holder never settled them (it crashed). Returns how many.</summary>
+    public async Task<int> ReleaseExpiredAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> expired;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var now = clock.GetUtcNow();
+            expired = await db.BudgetReservations.Where(r => r.Status == ReservationStatus.Held && r.ExpiresAt < now).Select(r => r.Id).ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in expired)
+        {
+            await ReleaseAsync(id, cancellationToken);
+        }
+
+        return expired.Count;
+    }
+
+    /// <summary>What a project has spent so far, in micro-dollars (planning included).</summary>
+    public async Task<long> SpentMicrosAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var scope = BudgetScopes.Project(projectId);
+        return await db.BudgetCounters.Where(c => c.Scope == scope).Select(c => (long?)c.SpentMicros).SingleOrDefaultAsync(cancellationToken) ?? 0;
+    }
+
+    /// <summary>Where every cap in force stands now, for a project or for Orch as a whole.</summary>
+    public async Task<IReadOnlyList<BudgetStanding>> StandingAsync(Guid? projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var caps = await CapsAsync(db, projectId, clock.GetUtcNow(), cancellationToken);
+        var scopes = caps.Select(c => c.Scope).ToList();
+        var counters = await db.BudgetCounters.AsNoTracking().Where(c => scopes.Contains(c.Scope)).ToDictionaryAsync(c => c.Scope, cancellationToken);
+        return [.. caps.Where(cap => cap.CapMicros != Unlimited).Select(cap =>
+        {
+            var (spent, held) = counters.TryGetValue(cap.Scope, out var c) ? (c.SpentMicros, c.HeldMicros) : (0L, 0L);
+            return new BudgetStanding(cap.Name, cap.Scope, Money.ToUsd(cap.CapMicros), Money.ToUsd(spent), Money.ToUsd(held), Money.ToUsd(Math.Max(0, cap.CapMicros - spent - held)));
+        })];
+    }
+
+    private async Task SettleAsync(Guid reservationId, UsageRecord? usage, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await LockAsync(db, cancellationToken);
+        var reservation = await db.BudgetReservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken)
+            ?? throw new NotFoundException("budget reservation", reservationId.ToString());
+        var now = clock.GetUtcNow();
+        var spent = usage?.CostMicros ?? 0;
+        if (usage is null)
+        {
+            reservation.Release(now);
+        }
+        else
+        {
+            reservation.Commit(spent, now);
+            db.UsageRecords.Add(usage);
+        }
+
+        var scopes = new List<string> { reservation.DayScope, reservation.MonthScope };
+        if (reservation.ProjectId is { } project)
+        {
+            scopes.Add(BudgetScopes.Project(project));
+        }
+
+        var counters = await CountersAsync(db, scopes, cancellationToken);
+        var caps = (await CapsAsync(db, reservation.ProjectId, reservation.CreatedAt, cancellationToken)).ToDictionary(c => c.Scope);
+        foreach (var counter in counters.Values)
+        {
+            var before = counter.SpentMicros;
+            counter.Settle(reservation.AmountMicros, spent);
+            if (caps.TryGetValue(counter.Scope, out var cap) && Crossed(before, counter.SpentMicros, cap.CapMicros))
+            {
+                db.Events.Add(events.Create(EventTypes.BudgetWarning, reservation.ProjectId, null, new JsonObject
+                {
+                    ["cap"] = cap.Name,
+                    ["scope"] = cap.Scope,
+                    ["cap_usd"] = Money.ToUsd(cap.CapMicros),
+                    ["spent_usd"] = Money.ToUsd(counter.SpentMicros),
+                    ["threshold"] = options.CurrentValue.WarningThreshold,
+                }));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private bool Crossed(long before, long after, long cap)
+    {
+        var line = (long)(cap * options.CurrentValue.WarningThreshold);
+        return before < line && after >= line;
+    }
+
+    private async Task<List<BudgetCap>> CapsAsync(OrchDbContext db, Guid? projectId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var caps = new List<BudgetCap>
+        {
+            new("daily", BudgetScopes.Day(at), Money.ToMicros(settings.DailyCapUsd)),
+            new("monthly", BudgetScopes.Month(at), Money.ToMicros(settings.MonthlyCapUsd)),
+        };
+        if (projectId is { } id)
+        {
+            var budget = await db.Projects.Where(p => p.Id == id).Select(p => p.BudgetMicros).SingleOrDefaultAsync(cancellationToken);
+            var cap = budget ?? (settings.DefaultProjectCapUsd is { } usd ? Money.ToMicros(usd) : null);
+            if (cap is { } micros)
+            {
+                caps.Add(new BudgetCap("project", BudgetScopes.Project(id), micros));
+            }
+            else
+            {
+                // No cap of its own, but its spend is still counted.
+                caps.Add(new BudgetCap("project", BudgetScopes.Project(id), Unlimited));
+            }
+        }
+
+        return caps;
+    }
+
+    private static async Task<Dictionary<string, BudgetCounter>> CountersAsync(OrchDbContext db, IEnumerable<string> scopes, CancellationToken cancellationToken)
+    {
+        var wanted = scopes.Distinct().ToList();
+        var found = await db.BudgetCounters.Where(c => wanted.Contains(c.Scope)).ToDictionaryAsync(c => c.Scope, cancellationToken);
+        foreach (var scope in wanted.Where(s => !found.ContainsKey(s)))
+        {
+            var counter = new BudgetCounter(scope);
+            db.BudgetCounters.Add(counter);
+            found[scope] = counter;
+        }
+
+        return found;
+    }
+
+    /// <summary>One writer at a time for the whole ledger: every reservation sees every other one.</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockAsync(OrchDbContext db, CancellationToken cancellationToken)
+    {
+        // On SQLite this begins IMMEDIATE: the write lock is taken now, not at the first write.
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (target.Provider == StorageProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
+        }
+
+        return transaction;
+    }
+}
