@@ -28,6 +28,7 @@ builder.Services
     .AddMcpServer(options => options.ServerInfo = new() { Name = "orch", Version = typeof(OrchHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0" })
     .WithStdioServerTransport()
     .WithRequestFilters(filters => filters.AddCallToolFilter(OrchErrorFilter.Translate))
-    .WithTools<ProjectTools>();
+    .WithTools<ProjectTools>()
+    .WithTools<PlanTools>();
 
 return await OrchHost.RunAsync(builder.Build(), Console.Error);

@@ -49,6 +49,50 @@ public sealed class StdioServerTests
         Assert.Contains("transport", server.Stderr, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Plan_ThenApprove_OnTheOfflineDefaults()
+    {
+        using var data = new TempDirectory();
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?> { ["Orch__DataDirectory"] = data.Path });
+        await InitializeAsync(server);
+
+        var planned = await CallAsync(server, 2, "tools/call", new JsonObject
+        {
+            ["name"] = "plan",
+            ["arguments"] = new JsonObject
+            {
+                ["requirements"] = "Release notes\n1. Gather the merged changes\n2. Write the release notes\n3. Review them",
+                ["budget_usd"] = 5,
+            },
+        });
+        var plan = planned["result"]!["structuredContent"]!;
+        Assert.False(planned["result"]!["isError"]?.GetValue<bool>() ?? false);
+        Assert.Equal(("draft", 1), (plan["status"]!.GetValue<string>(), plan["version"]!.GetValue<int>()));
+        var tasks = plan["tasks"]!.AsArray();
+        Assert.Equal(3, tasks.Count);
+        Assert.Equal(tasks[0]!["id"]!.GetValue<string>(), tasks[1]!["depends_on"]![0]!.GetValue<string>());
+        Assert.Equal(5m, plan["forecast"]!["budget_usd"]!.GetValue<decimal>());
+
+        var approved = await CallAsync(server, 3, "tools/call", new JsonObject
+        {
+            ["name"] = "approve",
+            ["arguments"] = new JsonObject { ["plan_id"] = plan["plan_id"]!.GetValue<string>() },
+        });
+        Assert.Equal("approved", approved["result"]!["structuredContent"]!["status"]!.GetValue<string>());
+
+        var again = await CallAsync(server, 4, "tools/call", new JsonObject
+        {
+            ["name"] = "approve",
+            ["arguments"] = new JsonObject { ["plan_id"] = plan["plan_id"]!.GetValue<string>() },
+        });
+        Assert.True(again["result"]!["isError"]!.GetValue<bool>());
+        Assert.Contains("is Approved", again["result"]!["content"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var refused = await CallAsync(server, 5, "tools/call", new JsonObject { ["name"] = "plan", ["arguments"] = new JsonObject { ["requirements"] = "  " } });
+        Assert.True(refused["result"]!["isError"]!.GetValue<bool>());
+        Assert.Contains("requirements: is required", refused["result"]!["content"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Orch__Storage__BusyTimeoutMs", "-1", "Orch:Storage:BusyTimeoutMs")]
     [InlineData("Orch__Plans__MaxTasks", "many", "Orch:Plans:MaxTasks")]
@@ -93,6 +137,17 @@ public sealed class StdioServerTests
 
         Assert.Equal(2, await server.WaitForExitAsync(Ct));
         Assert.Contains("Orch:Plans:MaxTasks must be between 1 and 100000 (was -3)", server.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task InitializeAsync(HostProcess server)
+    {
+        await CallAsync(server, 1, "initialize", new JsonObject
+        {
+            ["protocolVersion"] = "2025-06-18",
+            ["capabilities"] = new JsonObject(),
+            ["clientInfo"] = new JsonObject { ["name"] = "orch-tests", ["version"] = "1.0" },
+        });
+        await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
     }
 
     private static async Task<JsonNode> CallAsync(HostProcess server, int id, string method, JsonObject parameters)
