@@ -97,6 +97,7 @@ public sealed class ConfigurationTests
 
     [Theory]
     [InlineData("Orch:Models:Routing:Cooking:Low", "local", "Orch:Models:Routing:Cooking is not a task kind")]
+    [InlineData("Orch:Models:Providers:offline:Kind", "Ollama", "Orch:Models:Tiers:0: InputUsdPerMillion and OutputUsdPerMillion must be set for the tier 'local' on Ollama")]
     public async Task InvalidSetting_RefusesStartUp_NamingTheKeyToFix(string key, string value, string expected)
     {
         using var data = new TempDirectory();

@@ -40,6 +40,13 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
                 failures.Add($"{key}:Model must name a model.");
             }
 
+            if (options.Providers.TryGetValue(tier.Provider ?? string.Empty, out var provider) && provider.Kind != ProviderKind.Offline
+                && (tier.InputUsdPerMillion is null || tier.OutputUsdPerMillion is null))
+            {
+                // Fail closed: a model without a price would look free to the budget caps.
+                failures.Add($"{key}: InputUsdPerMillion and OutputUsdPerMillion must be set for the tier '{tier.Name}' on {provider.Kind} (0 for a local model); a model with no price is never treated as free.");
+            }
+
             if (tier.InputUsdPerMillion is < 0 or > 10_000 || tier.OutputUsdPerMillion is < 0 or > 10_000)
             {
                 failures.Add($"{key}: InputUsdPerMillion and OutputUsdPerMillion must be between 0 and 10000.");

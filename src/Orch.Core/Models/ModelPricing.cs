@@ -10,7 +10,8 @@ public static class ModelPricing
     {
         ArgumentNullException.ThrowIfNull(tier);
         // USD per million tokens × tokens = micro-dollars.
-        var micros = (inputTokens * tier.InputUsdPerMillion) + (outputTokens * tier.OutputUsdPerMillion);
+        // Only offline tiers may leave a price unset (start-up refuses the rest), and they cost nothing.
+        var micros = (inputTokens * (tier.InputUsdPerMillion ?? 0m)) + (outputTokens * (tier.OutputUsdPerMillion ?? 0m));
         return (long)decimal.Ceiling(micros);
     }
 

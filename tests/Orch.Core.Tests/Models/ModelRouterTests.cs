@@ -148,6 +148,8 @@ public sealed class ModelRouterTests
             ["Orch:Models:Providers:box:BaseUrl"] = "http://127.0.0.1:9/v1",
             ["Orch:Models:Providers:box:MaxRetries"] = "0",
             ["Orch:Models:Providers:box:CircuitMinimumCalls"] = "2",
+            ["Orch:Models:Tiers:0:InputUsdPerMillion"] = "0",
+            ["Orch:Models:Tiers:0:OutputUsdPerMillion"] = "0",
         });
         await using var store = await TestStore.CreateAsync(StoreKind.Sqlite, Ct, settings);
         var box = store.Get<ProviderRegistry>().Get("box");

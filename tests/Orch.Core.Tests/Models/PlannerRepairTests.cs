@@ -91,6 +91,8 @@ public sealed class PlannerRepairTests
         ["Orch:Models:Tiers:0:Name"] = "local",
         ["Orch:Models:Tiers:0:Provider"] = "api",
         ["Orch:Models:Tiers:0:Model"] = "gpt-tiny",
+        ["Orch:Models:Tiers:0:InputUsdPerMillion"] = "0.5",
+        ["Orch:Models:Tiers:0:OutputUsdPerMillion"] = "1",
         ["Orch:Models:Tiers:1:Name"] = "small",
         ["Orch:Models:Tiers:1:Provider"] = "api",
         ["Orch:Models:Tiers:1:Model"] = "gpt-test",
@@ -99,6 +101,8 @@ public sealed class PlannerRepairTests
         ["Orch:Models:Tiers:2:Name"] = "large",
         ["Orch:Models:Tiers:2:Provider"] = "api",
         ["Orch:Models:Tiers:2:Model"] = "gpt-big",
+        ["Orch:Models:Tiers:2:InputUsdPerMillion"] = "10",
+        ["Orch:Models:Tiers:2:OutputUsdPerMillion"] = "30",
         ["Orch:Models:PlanningTier"] = "small",
         ["Orch:Models:PlanningAttempts"] = "3",
     };

@@ -25,6 +25,8 @@ public sealed class ProviderHealthTests
             ["Orch:Models:Tiers:0:Name"] = "local",
             ["Orch:Models:Tiers:0:Provider"] = "ollama",
             ["Orch:Models:Tiers:0:Model"] = "llama3.2:3b",
+            ["Orch:Models:Tiers:0:InputUsdPerMillion"] = "0",
+            ["Orch:Models:Tiers:0:OutputUsdPerMillion"] = "0",
             ["Orch:Models:Tiers:1:Name"] = "small",
             ["Orch:Models:Tiers:1:Provider"] = "offline",
             ["Orch:Models:Tiers:1:Model"] = "rules",
