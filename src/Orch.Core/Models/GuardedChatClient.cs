@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace Orch.Core.Models;
@@ -16,15 +15,9 @@ public sealed class GuardedChatClient(IChatClient inner, ProviderGuard guard) : 
     }
 
     /// <summary>Streaming goes through the same guard: the whole answer is fetched, then handed out as updates.</summary>
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        WholeResponseStreaming.From(GetResponseAsync(messages, options, cancellationToken));
 }

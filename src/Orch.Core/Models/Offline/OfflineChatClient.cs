@@ -47,17 +47,11 @@ public sealed class OfflineChatClient(TimeSpan latency, TimeProvider clock) : IC
         };
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        WholeResponseStreaming.From(GetResponseAsync(messages, options, cancellationToken));
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType == typeof(ChatClientMetadata)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Anthropic;
 using Anthropic.Core;
@@ -100,17 +99,11 @@ public sealed class AnthropicChatClient : DelegatingChatClient
     /// Orch uses whole answers; streaming is served by fetching the whole answer and handing it out as updates,
     /// so that it fails exactly like <see cref="GetResponseAsync"/>.
     /// </summary>
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        WholeResponseStreaming.From(GetResponseAsync(messages, options, cancellationToken));
 
     protected override void Dispose(bool disposing)
     {

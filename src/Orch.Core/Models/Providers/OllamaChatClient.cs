@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -51,17 +50,11 @@ public sealed class OllamaChatClient : IChatClient
     }
 
     /// <summary>Orch uses whole answers; streaming hands out the whole answer as updates (stream:false underneath).</summary>
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        WholeResponseStreaming.From(GetResponseAsync(messages, options, cancellationToken));
 
     /// <summary>The models the server has (<c>GET /api/tags</c>): the health check's question.</summary>
     public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)

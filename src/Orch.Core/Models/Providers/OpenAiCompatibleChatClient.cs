@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -92,17 +91,11 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     }
 
     /// <summary>Orch uses whole answers; streaming hands out the whole answer as updates (no SSE underneath).</summary>
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<AIChatMessage> messages,
         ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        WholeResponseStreaming.From(GetResponseAsync(messages, options, cancellationToken));
 
     /// <summary>The models the server offers (<c>GET {base}/models</c>): the health check's question.</summary>
     public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
