@@ -62,6 +62,7 @@ public static class OrchServiceCollectionExtensions
 
         services.TryAddSingleton<EventFactory>();
         services.TryAddSingleton<BudgetLedger>();
+        services.AddHostedService<ReservationExpiryService>();
         services.TryAddSingleton<InputGuard>();
         services.TryAddSingleton<PlanForecaster>();
         services.TryAddSingleton<Planner>();

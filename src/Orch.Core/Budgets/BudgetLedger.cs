@@ -25,13 +25,18 @@ public sealed class BudgetLedger(
     private const long PostgresLockKey = 0x4F72_6368_4275_6467;
 
     /// <summary>Holds <paramref name="amountMicros"/> against every cap in force, or throws <see cref="BudgetExceededException"/> naming the first it would pass.</summary>
-    public async Task<BudgetReservation> ReserveAsync(long amountMicros, Guid? projectId, Guid? taskRunId, CancellationToken cancellationToken)
+    /// <param name="amountMicros">The call's worst case.</param>
+    /// <param name="projectId">The project the call is for, if any.</param>
+    /// <param name="taskRunId">The attempt the call is for, if any.</param>
+    /// <param name="cancellationToken">Cancels the wait for the ledger's lock.</param>
+    /// <param name="newProjectCapMicros">The budget of a project being planned that is not stored yet.</param>
+    public async Task<BudgetReservation> ReserveAsync(long amountMicros, Guid? projectId, Guid? taskRunId, CancellationToken cancellationToken, long? newProjectCapMicros = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amountMicros);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await LockAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
-        var caps = await CapsAsync(db, projectId, now, cancellationToken);
+        var caps = await CapsAsync(db, projectId, now, cancellationToken, newProjectCapMicros);
         var counters = await CountersAsync(db, caps.Select(c => c.Scope), cancellationToken);
         foreach (var cap in caps)
         {
@@ -56,13 +61,13 @@ public sealed class BudgetLedger(
 
     /// <summary>
     /// Charges the call's actual cost and records its usage, in one transaction; the rest of the
-    /// reservation goes back. Not cancellable: money that was spent is recorded, whatever the caller does.
+    /// reservation goes back. Takes no cancellation token: money that was spent is recorded,
+    /// whatever the caller does meanwhile.
     /// </summary>
-    public async Task CommitAsync(Guid reservationId, UsageRecord usage, CancellationToken cancellationToken)
+    public Task CommitAsync(Guid reservationId, UsageRecord usage)
     {
         ArgumentNullException.ThrowIfNull(usage);
-        _ = cancellationToken;
-        await SettleAsync(reservationId, usage, CancellationToken.None);
+        return SettleAsync(reservationId, usage, CancellationToken.None);
     }
 
     /// <summary>Gives the whole reservation back: the call failed or never happened.</summary>
@@ -116,7 +121,15 @@ public sealed class BudgetLedger(
             ?? throw new NotFoundException("budget reservation", reservationId.ToString());
         var now = clock.GetUtcNow();
         var spent = usage?.CostMicros ?? 0;
-        if (usage is null)
+        var held = reservation.AmountMicros;
+        if (usage is not null && reservation.Status == ReservationStatus.Released)
+        {
+            // Released meanwhile (it outlived its time-out): the money was spent all the same, so it is
+            // recorded and counted; only the hold was already given back.
+            held = 0;
+            db.UsageRecords.Add(usage);
+        }
+        else if (usage is null)
         {
             reservation.Release(now);
         }
@@ -137,7 +150,7 @@ public sealed class BudgetLedger(
         foreach (var counter in counters.Values)
         {
             var before = counter.SpentMicros;
-            counter.Settle(reservation.AmountMicros, spent);
+            counter.Settle(held, spent);
             if (caps.TryGetValue(counter.Scope, out var cap) && Crossed(before, counter.SpentMicros, cap.CapMicros))
             {
                 db.Events.Add(events.Create(EventTypes.BudgetWarning, reservation.ProjectId, null, new JsonObject
@@ -161,7 +174,7 @@ public sealed class BudgetLedger(
         return before < line && after >= line;
     }
 
-    private async Task<List<BudgetCap>> CapsAsync(OrchDbContext db, Guid? projectId, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<List<BudgetCap>> CapsAsync(OrchDbContext db, Guid? projectId, DateTimeOffset at, CancellationToken cancellationToken, long? newProjectCapMicros = null)
     {
         var settings = options.CurrentValue;
         var caps = new List<BudgetCap>
@@ -172,7 +185,7 @@ public sealed class BudgetLedger(
         if (projectId is { } id)
         {
             var budget = await db.Projects.Where(p => p.Id == id).Select(p => p.BudgetMicros).SingleOrDefaultAsync(cancellationToken);
-            var cap = budget ?? (settings.DefaultProjectCapUsd is { } usd ? Money.ToMicros(usd) : null);
+            var cap = budget ?? newProjectCapMicros ?? (settings.DefaultProjectCapUsd is { } usd ? Money.ToMicros(usd) : null);
             if (cap is { } micros)
             {
                 caps.Add(new BudgetCap("project", BudgetScopes.Project(id), micros));

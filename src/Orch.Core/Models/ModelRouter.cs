@@ -8,7 +8,7 @@ namespace Orch.Core.Models;
 /// (or the task's own tier), moved up by escalation, then up the chain past any tier whose provider
 /// is down, rate-limited or has its circuit open. Tiers below the starting one never qualify.
 /// </summary>
-public sealed class ModelRouter(IOptionsMonitor<ModelOptions> options, IProviderStatus status)
+public sealed class ModelRouter(IOptions<ModelOptions> options, IProviderStatus status)
 {
     /// <summary>Routes a task's call. <paramref name="escalation"/> is how many tiers to move up (after failed verification).</summary>
     public RouteDecision Route(TaskKind kind, TaskComplexity complexity, string? taskTier = null, int escalation = 0)
@@ -23,7 +23,7 @@ public sealed class ModelRouter(IOptionsMonitor<ModelOptions> options, IProvider
     public RouteDecision RouteFrom(string startTier, string why, int escalation = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(escalation);
-        var current = options.CurrentValue;
+        var current = options.Value;
         var tiers = current.Tiers;
         var index = tiers.FindIndex(t => t.Name.Equals(startTier, StringComparison.OrdinalIgnoreCase));
         if (index < 0)
@@ -61,7 +61,7 @@ public sealed class ModelRouter(IOptionsMonitor<ModelOptions> options, IProvider
     /// <summary>The tier the routing table gives a kind and complexity, with the rule that gave it.</summary>
     public (string Tier, string Why) StartingTier(TaskKind kind, TaskComplexity complexity)
     {
-        var routing = options.CurrentValue.Routing;
+        var routing = options.Value.Routing;
         var complexityName = complexity.ToString();
         if (routing.TryGetValue(kind.ToString(), out var row) && Lookup(row, complexityName) is { } byKind)
         {
@@ -73,14 +73,14 @@ public sealed class ModelRouter(IOptionsMonitor<ModelOptions> options, IProvider
             return (byDefault, $"{kind} × {complexity} → routing table row {ModelOptions.DefaultRoute}");
         }
 
-        var cheapest = options.CurrentValue.Tiers[0].Name;
+        var cheapest = options.Value.Tiers[0].Name;
         return (cheapest, $"{kind} × {complexity} has no routing rule → cheapest tier");
     }
 
     /// <summary>The escalation hook: the next stronger tier, or null on the strongest or when escalation is off.</summary>
     public string? NextTier(string tier)
     {
-        var current = options.CurrentValue;
+        var current = options.Value;
         if (!current.AllowEscalation)
         {
             return null;
@@ -90,8 +90,16 @@ public sealed class ModelRouter(IOptionsMonitor<ModelOptions> options, IProvider
         return index >= 0 && index + 1 < current.Tiers.Count ? current.Tiers[index + 1].Name : null;
     }
 
+    /// <summary>The stronger (later in the chain) of two configured tiers.</summary>
+    public string Stronger(string a, string b)
+    {
+        var tiers = options.Value.Tiers;
+        int IndexOf(string name) => tiers.FindIndex(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        return IndexOf(a) >= IndexOf(b) ? a : b;
+    }
+
     public TierOptions GetTier(string name) =>
-        options.CurrentValue.Tiers.Find(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+        options.Value.Tiers.Find(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidInputException("tier", $"'{name}' is not a configured tier.");
 
     private static string? Lookup(Dictionary<string, string> row, string complexity) =>

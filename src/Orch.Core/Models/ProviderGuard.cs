@@ -51,7 +51,11 @@ public sealed partial class ProviderGuard : IDisposable
 
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<ProviderException>(e => e.IsTransient),
+            // A trial call the caller abandoned proves nothing: while half-open it counts as a failure,
+            // so that the circuit never closes without a call that actually succeeded.
+            ShouldHandle = new PredicateBuilder()
+                .Handle<ProviderException>(e => e.IsTransient)
+                .Handle<OperationCanceledException>(_ => circuit.CircuitState == CircuitState.HalfOpen),
             FailureRatio = settings.CircuitFailureRatio,
             MinimumThroughput = settings.CircuitMinimumCalls,
             SamplingDuration = settings.CircuitSampling,
@@ -110,18 +114,19 @@ public sealed partial class ProviderGuard : IDisposable
     public async Task<T> ExecuteAsync<T>(long estimatedTokens, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        using var requestLease = requests is null ? null : await requests.AcquireAsync(1, cancellationToken);
-        using var tokenLease = tokens is null ? null : await tokens.AcquireAsync((int)Math.Clamp(estimatedTokens, 1, settings.TokensPerWindow), cancellationToken);
-        if (requestLease is { IsAcquired: false } || tokenLease is { IsAcquired: false })
-        {
-            throw new ProviderException(provider, "the rate limit queue is full; try again later.", isTransient: true);
-        }
-
         try
         {
             return await pipeline.ExecuteAsync(
                 async token =>
                 {
+                    // Permits are taken for every attempt, retries included: each one is a request to the provider.
+                    using var requestLease = requests is null ? null : await requests.AcquireAsync(1, token);
+                    using var tokenLease = tokens is null ? null : await tokens.AcquireAsync((int)Math.Clamp(estimatedTokens, 1, settings.TokensPerWindow), token);
+                    if (requestLease is { IsAcquired: false } || tokenLease is { IsAcquired: false })
+                    {
+                        throw new ProviderException(provider, "the rate limit queue is full; try again later.", isTransient: true);
+                    }
+
                     Interlocked.Increment(ref attempts);
                     return await call(token);
                 },

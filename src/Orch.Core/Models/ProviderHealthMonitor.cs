@@ -42,8 +42,9 @@ public sealed partial class ProviderHealthMonitor(
         {
             throw;
         }
-        catch (Exception ex) when (ex is ProviderException or OperationCanceledException or HttpRequestException)
+        catch (Exception ex)
         {
+            // Whatever a probe throws marks the provider down; it must never stop the monitor or the host.
             LogDown(logger, name, ex.Message);
             board.ReportHealth(name, false, ex.Message, clock.GetUtcNow());
         }

@@ -1,20 +1,55 @@
+using Microsoft.Extensions.AI;
+
 namespace Orch.Core.Models;
 
 /// <summary>
-/// A provider-independent guess at token counts, used only before a call (estimates, reservations,
-/// rate limits) and by the offline provider, which has no tokenizer. About four characters a token
-/// for English; rounded up so that estimates err on the side of caution.
+/// A provider-independent, deliberately high guess at token counts, used before a call (worst-case
+/// reservations, rate limits) and by the offline provider, which has no tokenizer. Four characters
+/// a token for ASCII text, one token for every other character (CJK text runs close to that), so
+/// that a reservation holds at least what the call can cost.
 /// </summary>
 public static class TokenEstimator
 {
     public const int CharactersPerToken = 4;
 
-    public static long Estimate(string? text) => string.IsNullOrEmpty(text) ? 0 : (text.Length + CharactersPerToken - 1) / CharactersPerToken;
+    /// <summary>Role and framing per message.</summary>
+    private const int PerMessage = 8;
 
-    public static long Estimate(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages)
+    public static long Estimate(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        long ascii = 0, other = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+            {
+                ascii++;
+            }
+            else if (!char.IsLowSurrogate(c))
+            {
+                other++;
+            }
+        }
+
+        return ((ascii + CharactersPerToken - 1) / CharactersPerToken) + other;
+    }
+
+    /// <summary>Every part of every message counts: text, tool calls with their arguments, tool results.</summary>
+    public static long Estimate(IEnumerable<ChatMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        // A few tokens per message for the role and framing.
-        return messages.Sum(m => Estimate(m.Text) + 4);
+        return messages.Sum(m => PerMessage + m.Contents.Sum(Estimate));
     }
+
+    private static long Estimate(AIContent content) => content switch
+    {
+        TextContent text => Estimate(text.Text),
+        FunctionCallContent call => Estimate(call.Name) + (call.Arguments?.Sum(a => Estimate(a.Key) + Estimate(a.Value?.ToString()) + 2) ?? 0),
+        FunctionResultContent result => Estimate(result.Result?.ToString()),
+        _ => Estimate(content.ToString()),
+    };
 }

@@ -10,14 +10,17 @@ public static class LenientJson
     {
         ArgumentNullException.ThrowIfNull(answer);
         var text = answer;
-        var fence = text.IndexOf("```", StringComparison.Ordinal);
-        if (fence >= 0)
+        var brace = text.IndexOf('{', StringComparison.Ordinal);
+        var fence = FenceAtLineStart(text, 0);
+        if (fence >= 0 && (brace < 0 || fence < brace))
         {
+            // The JSON sits in a fence; the fence closes at a ``` that starts a line, so a fence quoted
+            // inside one of the plan's strings does not end it early.
             var bodyStart = text.IndexOf('\n', fence);
-            var close = bodyStart < 0 ? -1 : text.IndexOf("```", bodyStart, StringComparison.Ordinal);
-            if (bodyStart >= 0 && close > bodyStart)
+            var close = bodyStart < 0 ? -1 : FenceAtLineStart(text, bodyStart + 1);
+            if (bodyStart >= 0)
             {
-                text = text[(bodyStart + 1)..close];
+                text = close > bodyStart ? text[(bodyStart + 1)..close] : text[(bodyStart + 1)..];
             }
         }
 
@@ -59,5 +62,18 @@ public static class LenientJson
 
         // Unbalanced: hand it over as it is, so that the reader reports where it breaks.
         return text[start..].Trim();
+    }
+
+    private static int FenceAtLineStart(string text, int from)
+    {
+        for (var at = text.IndexOf("```", from, StringComparison.Ordinal); at >= 0; at = text.IndexOf("```", at + 3, StringComparison.Ordinal))
+        {
+            if (at == 0 || text[at - 1] == '\n')
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 }

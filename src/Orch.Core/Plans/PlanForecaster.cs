@@ -7,13 +7,15 @@ namespace Orch.Core.Plans;
 public sealed class PlanForecaster(ModelRouter router)
 {
     /// <summary>
-    /// Fills in what the plan left open: the tier (from the routing table) and the estimated cost
-    /// (Orch's estimate on that tier; a planner's own guess is not trusted with money).
+    /// Fills in what the plan left open: the tier and the estimated cost (Orch's estimate on that
+    /// tier; a planner's own guess is not trusted with money). A tier chosen by a person (workflow
+    /// file, edit) stands; a planning model may raise a task above the routing table, never lower it.
     /// </summary>
-    public IReadOnlyList<PlanTaskDefinition> Complete(IReadOnlyList<PlanTaskDefinition> tasks) =>
+    public IReadOnlyList<PlanTaskDefinition> Complete(IReadOnlyList<PlanTaskDefinition> tasks, PlanSource source) =>
         [.. tasks.Select(task =>
         {
-            var tier = task.Tier ?? router.StartingTier(task.Kind, task.Complexity).Tier;
+            var table = router.StartingTier(task.Kind, task.Complexity).Tier;
+            var tier = task.Tier is null ? table : source == PlanSource.Model ? router.Stronger(task.Tier, table) : task.Tier;
             return task with { Tier = tier, EstimatedCostMicros = CostEstimator.ForTask(task, router.GetTier(tier)).ExpectedMicros };
         })];
 

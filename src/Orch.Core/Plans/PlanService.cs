@@ -17,6 +17,7 @@ public sealed class PlanService(
     IOptions<PlanOptions> options,
     IOptions<ModelOptions> models,
     PlanForecaster forecaster,
+    InputGuard guard,
     EventFactory events,
     TimeProvider clock)
 {
@@ -35,9 +36,24 @@ public sealed class PlanService(
         return StoreDraftAsync(projectId, null, text, validation.Summary, validation.Tasks, source, cancellationToken);
     }
 
-    /// <summary>Validates a plan document against the task cap and the configured tiers.</summary>
-    public PlanValidation Validate(PlanDocument document) =>
-        PlanValidator.Validate(document, options.Value.MaxTasks, [.. models.Value.Tiers.Select(t => t.Name)]).EnsureValid();
+    /// <summary>
+    /// Validates a plan document written by a person (a workflow file, edits, plan JSON) against the
+    /// task cap and the configured tiers, after its texts pass the input guard: they reach models later.
+    /// </summary>
+    public PlanValidation Validate(PlanDocument document)
+    {
+        var validation = PlanValidator.Validate(document, options.Value.MaxTasks, [.. models.Value.Tiers.Select(t => t.Name)]).EnsureValid();
+        return validation with
+        {
+            Summary = validation.Summary is null ? null : guard.Enforce(validation.Summary, "summary").Text,
+            Tasks = [.. validation.Tasks.Select((t, i) => t with
+            {
+                Title = guard.Enforce(t.Title, $"tasks[{i}].title").Text,
+                Description = guard.Enforce(t.Description, $"tasks[{i}].description").Text,
+                AcceptanceCriteria = [.. t.AcceptanceCriteria.Select((c, j) => guard.Enforce(c, $"tasks[{i}].acceptance_criteria[{j}]").Text)],
+            })],
+        };
+    }
 
     /// <summary>
     /// Stores validated tasks as the project's next version, with tiers and cost estimates filled
@@ -52,7 +68,7 @@ public sealed class PlanService(
         PlanSource source,
         CancellationToken cancellationToken)
     {
-        var completed = forecaster.Complete(definitions);
+        var completed = forecaster.Complete(definitions, source);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         Project project;

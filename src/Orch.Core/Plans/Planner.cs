@@ -21,8 +21,8 @@ public sealed partial class Planner(
     TimeProvider clock,
     ILogger<Planner> logger)
 {
-    /// <summary>Plans from requirements that already passed the input guard.</summary>
-    public Task<PlannedDraft> PlanAsync(Guid? projectId, PlanRequest request, CancellationToken cancellationToken)
+    /// <summary>Plans from requirements that already passed the input guard. <paramref name="newProjectCapMicros"/> is the budget of a project not stored yet.</summary>
+    public Task<PlannedDraft> PlanAsync(Guid? projectId, PlanRequest request, CancellationToken cancellationToken, long? newProjectCapMicros = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var messages = new List<ChatMessage>
@@ -37,7 +37,7 @@ public sealed partial class Planner(
             [ChatRequestKeys.Constraints] = request.Constraints,
             [ChatRequestKeys.AcceptanceCriteria] = request.AcceptanceCriteria ?? [],
         };
-        return AskAsync(projectId, request, messages, facts, merge: null, cancellationToken);
+        return AskAsync(projectId, request, messages, facts, merge: null, newProjectCapMicros, cancellationToken);
     }
 
     /// <summary>Asks for changes to a plan; the answer is merged so that nothing is dropped unless named.</summary>
@@ -56,7 +56,7 @@ public sealed partial class Planner(
             [ChatRequestKeys.CurrentPlan] = currentJson,
             [ChatRequestKeys.Instructions] = instructions,
         };
-        return AskAsync(projectId, original, messages, facts, changes => PlanMerge.Apply(current, changes), cancellationToken);
+        return AskAsync(projectId, original, messages, facts, changes => PlanMerge.Apply(current, changes), null, cancellationToken);
     }
 
     private async Task<PlannedDraft> AskAsync(
@@ -65,6 +65,7 @@ public sealed partial class Planner(
         List<ChatMessage> messages,
         AdditionalPropertiesDictionary facts,
         Func<PlanDocument, PlanDocument>? merge,
+        long? newProjectCapMicros,
         CancellationToken cancellationToken)
     {
         var attempts = new List<PlanningAttempt>();
@@ -79,27 +80,28 @@ public sealed partial class Planner(
                 Temperature = 0.2f,
                 AdditionalProperties = facts,
             };
-            // Reserved at the worst case before the call, charged at the reported cost after it.
+            // Reserved at the worst case before the call, charged at the reported cost after it; any
+            // failure in between gives the reservation back.
             var worst = CostEstimator.ForCall(route.Tier, TokenEstimator.Estimate(messages), route.Tier.MaxOutputTokens).WorstCaseMicros;
-            var reservation = await ledger.ReserveAsync(worst, projectId, null, cancellationToken);
+            var reservation = await ledger.ReserveAsync(worst, projectId, null, cancellationToken, newProjectCapMicros);
             ChatResponse response;
+            long input, output, cost;
+            var started = clock.GetTimestamp();
             try
             {
                 response = await providers.Get(route.ProviderName).Chat.GetResponseAsync(messages, options, cancellationToken);
+                input = Math.Max(0, response.Usage?.InputTokenCount ?? TokenEstimator.Estimate(messages));
+                output = Math.Max(0, response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text));
+                cost = ModelPricing.CostMicros(route.Tier, input, output);
+                await ledger.CommitAsync(
+                    reservation.Id,
+                    new UsageRecord(Guid.CreateVersion7(), UsagePurpose.Planning, route.ProviderName, response.ModelId ?? route.Tier.Model, route.Tier.Name, input, output, cost, (long)clock.GetElapsedTime(started).TotalMilliseconds, clock.GetUtcNow(), projectId));
             }
             catch
             {
-                await ledger.ReleaseAsync(reservation.Id, CancellationToken.None);
+                await ReleaseQuietlyAsync(reservation.Id);
                 throw;
             }
-
-            var input = response.Usage?.InputTokenCount ?? TokenEstimator.Estimate(messages);
-            var output = response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text);
-            var cost = ModelPricing.CostMicros(route.Tier, input, output);
-            await ledger.CommitAsync(
-                reservation.Id,
-                new UsageRecord(Guid.CreateVersion7(), UsagePurpose.Planning, route.ProviderName, response.ModelId ?? route.Tier.Model, route.Tier.Name, input, output, cost, 0, clock.GetUtcNow(), projectId),
-                cancellationToken);
 
             var (document, validation, problems) = Read(response.Text, maxTasks, merge);
             attempts.Add(new PlanningAttempt(number, route.Tier.Name, route.ProviderName, response.ModelId ?? route.Tier.Model, input, output, cost, problems));
@@ -114,6 +116,18 @@ public sealed partial class Planner(
         }
 
         throw new PlanningFailedException(attempts);
+    }
+
+    private async Task ReleaseQuietlyAsync(Guid reservationId)
+    {
+        try
+        {
+            await ledger.ReleaseAsync(reservationId, CancellationToken.None);
+        }
+        catch (InvalidTransitionException)
+        {
+            // Already settled: the commit went through before the failure.
+        }
     }
 
     private (PlanDocument? Document, PlanValidation? Validation, IReadOnlyList<string> Problems) Read(string answer, int maxTasks, Func<PlanDocument, PlanDocument>? merge)

@@ -25,7 +25,7 @@ public sealed class PlanningService(
         var guarded = GuardedRequest(request.Requirements, request.Constraints, request.AcceptanceCriteria);
         var (projectId, newProject) = await TargetAsync(request.ProjectId, request.ProjectName, request.BudgetUsd, guarded.Requirements, cancellationToken);
 
-        var draft = await planner.PlanAsync(projectId, guarded, cancellationToken);
+        var draft = await planner.PlanAsync(projectId, guarded, cancellationToken, newProject?.BudgetMicros);
         var plan = await plans.StoreDraftAsync(projectId, newProject, guarded.Requirements, draft.Validation.Summary, draft.Validation.Tasks, PlanSource.Model, cancellationToken);
         return await ResultAsync(plan, draft.Attempts, cancellationToken);
     }

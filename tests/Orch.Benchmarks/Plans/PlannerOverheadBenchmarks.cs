@@ -45,7 +45,7 @@ public class PlannerOverheadBenchmarks
     {
         var document = PlanDocumentReader.Read(LenientJson.Extract(answer), 1_000);
         var validation = PlanValidator.Validate(document, 1_000, tiers).EnsureValid();
-        var completed = forecaster.Complete(validation.Tasks);
+        var completed = forecaster.Complete(validation.Tasks, PlanSource.Model);
         return forecaster.Forecast(completed, budgetMicros: 50_000_000, spentMicros: 1_000_000);
     }
 }

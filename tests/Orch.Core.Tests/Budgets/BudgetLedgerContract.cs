@@ -27,7 +27,7 @@ public abstract class BudgetLedgerContract(StoreKind kind)
         var held = await ledger.StandingAsync(project.Id, Ct);
         Assert.All(held, s => Assert.Equal((0m, 0.5m), (s.SpentUsd, s.HeldUsd)));
 
-        await ledger.CommitAsync(reservation.Id, Call(store, project.Id, 120_000), Ct);
+        await ledger.CommitAsync(reservation.Id, Call(store, project.Id, 120_000));
 
         var standing = await ledger.StandingAsync(project.Id, Ct);
         Assert.Equal(["daily", "monthly", "project"], standing.Select(s => s.Cap));
@@ -75,7 +75,7 @@ public abstract class BudgetLedgerContract(StoreKind kind)
             try
             {
                 var reservation = await ledger.ReserveAsync(worst, project.Id, null, Ct);
-                await ledger.CommitAsync(reservation.Id, Call(store, project.Id, actuals[i]), Ct);
+                await ledger.CommitAsync(reservation.Id, Call(store, project.Id, actuals[i]));
                 return true;
             }
             catch (BudgetExceededException)
@@ -123,6 +123,23 @@ public abstract class BudgetLedgerContract(StoreKind kind)
     }
 
     [Fact]
+    public async Task ALateCommit_AfterExpiry_StillRecordsAndCountsTheSpend()
+    {
+        await using var store = await TestStore.CreateAsync(kind, Ct, Caps(daily: 1m));
+        var ledger = store.Get<BudgetLedger>();
+        var reservation = await ledger.ReserveAsync(400_000, null, null, Ct);
+        store.Clock.Advance(TimeSpan.FromMinutes(31));
+        await ledger.ReleaseExpiredAsync(Ct);
+
+        await ledger.CommitAsync(reservation.Id, Call(store, null, 300_000));
+
+        var daily = (await ledger.StandingAsync(null, Ct)).Single(s => s.Cap == "daily");
+        Assert.Equal((0.3m, 0m), (daily.SpentUsd, daily.HeldUsd));
+        await using var db = store.Db();
+        Assert.Equal(300_000, await db.UsageRecords.SumAsync(u => u.CostMicros, Ct));
+    }
+
+    [Fact]
     public async Task PassingTheWarningThreshold_AppendsOneEvent_PerCap()
     {
         await using var store = await TestStore.CreateAsync(kind, Ct, Caps(daily: 1m, monthly: 100m));
@@ -130,7 +147,7 @@ public abstract class BudgetLedgerContract(StoreKind kind)
         foreach (var cost in new long[] { 500_000, 350_000, 100_000 })
         {
             var reservation = await ledger.ReserveAsync(cost, null, null, Ct);
-            await ledger.CommitAsync(reservation.Id, Call(store, null, cost), Ct);
+            await ledger.CommitAsync(reservation.Id, Call(store, null, cost));
         }
 
         await using var db = store.Db();
@@ -145,11 +162,11 @@ public abstract class BudgetLedgerContract(StoreKind kind)
         await using var store = await TestStore.CreateAsync(kind, Ct, Caps());
         var ledger = store.Get<BudgetLedger>();
         var reservation = await ledger.ReserveAsync(1_000, null, null, Ct);
-        await ledger.CommitAsync(reservation.Id, Call(store, null, 500), Ct);
+        await ledger.CommitAsync(reservation.Id, Call(store, null, 500));
         var before = await store.SnapshotAsync(Ct);
 
         await Assert.ThrowsAsync<InvalidTransitionException>(() => ledger.ReleaseAsync(reservation.Id, Ct));
-        await Assert.ThrowsAsync<InvalidTransitionException>(() => ledger.CommitAsync(reservation.Id, Call(store, null, 500), Ct));
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => ledger.CommitAsync(reservation.Id, Call(store, null, 500)));
 
         Assert.Equal(before, await store.SnapshotAsync(Ct));
     }

@@ -82,6 +82,21 @@ public sealed class PlannerRepairTests
         Assert.Equal("large", Assert.Single(result.Plan.Tasks).Tier);
     }
 
+    [Fact]
+    public async Task AFailedPlanningCall_GivesItsReservationBack()
+    {
+        await using var server = await LoopbackServer.StartAsync(Ct);
+        server.Enqueue(OpenAiWire.Expecting(Key, OpenAiWire.Error(500, "server_error", "boom")));
+        await using var store = await TestStore.CreateAsync(StoreKind.Sqlite, Ct, Settings(server));
+
+        await Assert.ThrowsAsync<Orch.Core.Models.ProviderException>(() => store.Get<PlanningService>().PlanAsync(new PlanningRequest("Anything"), Ct));
+
+        await using var db = store.Db();
+        Assert.Equal(0, await db.BudgetReservations.CountAsync(r => r.Status == ReservationStatus.Held, Ct));
+        Assert.All(await db.BudgetCounters.ToListAsync(Ct), c => Assert.Equal(0, c.HeldMicros));
+        Assert.Equal(0, await db.UsageRecords.CountAsync(Ct));
+    }
+
     private static Dictionary<string, string?> Settings(LoopbackServer server) => new()
     {
         ["Orch:Models:Providers:api:Kind"] = "OpenAI",

@@ -148,4 +148,40 @@ public sealed class ProviderGuardTests
         Assert.Equal(4, await guard.ExecuteAsync(1, _ => Task.FromResult(++calls), Ct));
         Assert.Equal(CircuitState.Closed, guard.CircuitState);
     }
+
+    [Fact]
+    public async Task Retries_TakeRateLimitPermits_Too()
+    {
+        using var guard = Guard(Settings(retries: 3, requests: 2, window: 600));
+        var calls = 0;
+        var started = Stopwatch.GetTimestamp();
+
+        await guard.ExecuteAsync(1, _ => ++calls < 3 ? throw new ProviderException("test", "HTTP 500", isTransient: true, 500) : Task.FromResult(true), Ct);
+
+        // Three requests against two permits a window: the third waited for the window to slide.
+        Assert.Equal(3, calls);
+        Assert.True(Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(90), $"took {Stopwatch.GetElapsedTime(started).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task AnAbandonedTrialCall_DoesNotCloseTheCircuit()
+    {
+        using var guard = Guard(Settings(retries: 0, minimumCalls: 2, breakMs: 500));
+        for (var i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAsync<ProviderException>(() => guard.ExecuteAsync<int>(1, _ => throw new ProviderException("test", "HTTP 503", isTransient: true, 503), Ct));
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(600), Ct);
+        using var abandon = new CancellationTokenSource();
+        var trial = guard.ExecuteAsync(1, async token =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return 1;
+        }, abandon.Token);
+        await abandon.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => trial);
+
+        Assert.Equal(CircuitState.Open, guard.CircuitState);
+    }
 }

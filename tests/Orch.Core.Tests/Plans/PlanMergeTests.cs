@@ -41,4 +41,13 @@ public sealed class PlanMergeTests
 
         Assert.Equal("unknown_task", Assert.Single(error.Problems).Code);
     }
+
+    [Fact]
+    public void AChangedTask_KeepsTheFieldsTheAnswerLeftOut()
+    {
+        var merged = PlanMerge.Apply(Current, PlanDocumentReader.Read("""{"tasks":[{"key":"b","title":"B2"}]}"""));
+
+        var b = merged.Tasks![1]!;
+        Assert.Equal(("B2", "a"), (b.Title, Assert.Single(b.DependsOn!)));
+    }
 }

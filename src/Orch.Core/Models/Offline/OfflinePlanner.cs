@@ -14,8 +14,6 @@ internal static partial class OfflinePlanner
 {
     private const int MaxTitleLength = 100;
 
-    private static readonly HashSet<string> KeyFillerWords = ["the", "an", "and", "or", "of", "to", "for", "with", "in", "on", "at", "by", "then", "that", "this", "our", "some"];
-
     public static PlanDocument Derive(string requirements, string? constraints, IReadOnlyList<string> acceptanceCriteria)
     {
         var roots = RequirementParser.Parse(requirements);
@@ -29,9 +27,10 @@ internal static partial class OfflinePlanner
         LinkReferences(nodes);
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            node.Key = UniqueKey(node, keys);
+            node.Key = StepMatching.UniqueKey(Title(node.Step.Text), keys, counters);
         }
 
         var dependedOn = nodes.SelectMany(n => n.DependsOn).ToHashSet();
@@ -111,7 +110,7 @@ internal static partial class OfflinePlanner
         for (var rank = 0; rank < nodes.Count; rank++)
         {
             var node = nodes[rank];
-            if (StepVocabulary.WaitsFor(node.Step.Text) is { } after && BestMatch(StepVocabulary.Keywords(after), keywords, 0, rank) is { } earlier)
+            if (StepVocabulary.WaitsFor(node.Step.Text) is { } after && StepMatching.BestMatch(StepVocabulary.Keywords(after), keywords, 0, rank) is { } earlier)
             {
                 if (node.ImplicitPrevious is { } previous && previous != earlier)
                 {
@@ -121,51 +120,11 @@ internal static partial class OfflinePlanner
                 node.DependsOn.Add(earlier);
             }
 
-            if (StepVocabulary.Precedes(node.Step.Text) is { } before && BestMatch(StepVocabulary.Keywords(before), keywords, rank + 1, nodes.Count) is { } later)
+            if (StepVocabulary.Precedes(node.Step.Text) is { } before && StepMatching.BestMatch(StepVocabulary.Keywords(before), keywords, rank + 1, nodes.Count) is { } later)
             {
                 nodes[later].DependsOn.Add(rank);
             }
         }
-    }
-
-    /// <summary>The step in [from, to) sharing the most keywords with the phrase (the latest on a tie), or null when none shares one.</summary>
-    private static int? BestMatch(HashSet<string> phrase, List<HashSet<string>> keywords, int from, int to)
-    {
-        int? best = null;
-        var bestScore = 0;
-        for (var i = from; i < to; i++)
-        {
-            var score = keywords[i].Count(phrase.Contains);
-            if (score > 0 && score >= bestScore)
-            {
-                best = i;
-                bestScore = score;
-            }
-        }
-
-        return best;
-    }
-
-    private static string UniqueKey(Node node, HashSet<string> used)
-    {
-        var words = StepVocabulary.Words(Title(node.Step.Text))
-            .Where(w => w.All(char.IsAsciiLetterOrDigit) && w.Length > 1)
-            .Where(w => !KeyFillerWords.Contains(w))
-            .Take(4)
-            .ToList();
-        var baseKey = words.Count == 0 ? "step" : string.Join('-', words);
-        if (baseKey.Length > 48)
-        {
-            baseKey = baseKey[..48].TrimEnd('-');
-        }
-
-        var key = baseKey;
-        for (var n = 2; !used.Add(key); n++)
-        {
-            key = $"{baseKey}-{n}";
-        }
-
-        return key;
     }
 
     /// <summary>The step's text without a leading "then"/"finally", capitalised, cut at a word near 100 characters.</summary>

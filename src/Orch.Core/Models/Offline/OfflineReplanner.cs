@@ -20,12 +20,13 @@ internal static partial class OfflineReplanner
         var added = new List<PlanTaskDocument?>();
         var changed = new Dictionary<string, PlanTaskDocument>(StringComparer.Ordinal);
         var used = existing.Select(t => t.Key!).ToHashSet(StringComparer.Ordinal);
+        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var step in RequirementParser.Parse(instructions).SelectMany(Flatten))
         {
             var removal = RemoveCue().Match(step.Text);
             if (removal.Success)
             {
-                if (Best(StepVocabulary.Keywords(removal.Groups["what"].Value), keywords) is { } index)
+                if (StepMatching.BestMatch(StepVocabulary.Keywords(removal.Groups["what"].Value), keywords, 0, keywords.Count) is { } index)
                 {
                     remove.Add(existing[index].Key);
                 }
@@ -34,13 +35,13 @@ internal static partial class OfflineReplanner
             }
 
             var title = OfflinePlanner.Title(step.Text);
-            var key = Key(title, used);
+            var key = StepMatching.UniqueKey(title, used, counters);
             var dependsOn = new List<string?>();
-            if (StepVocabulary.WaitsFor(step.Text) is { } after && Best(StepVocabulary.Keywords(after), keywords) is { } earlier)
+            if (StepVocabulary.WaitsFor(step.Text) is { } after && StepMatching.BestMatch(StepVocabulary.Keywords(after), keywords, 0, keywords.Count) is { } earlier)
             {
                 dependsOn.Add(existing[earlier].Key);
             }
-            else if (StepVocabulary.Precedes(step.Text) is { } before && Best(StepVocabulary.Keywords(before), keywords) is { } later)
+            else if (StepVocabulary.Precedes(step.Text) is { } before && StepMatching.BestMatch(StepVocabulary.Keywords(before), keywords, 0, keywords.Count) is { } later)
             {
                 // The later task now waits for the new one as well.
                 var target = existing[later];
@@ -107,36 +108,6 @@ internal static partial class OfflineReplanner
     }
 
     private static IEnumerable<RequirementStep> Flatten(RequirementStep step) => [step, .. step.Children.SelectMany(Flatten)];
-
-    private static int? Best(HashSet<string> phrase, List<HashSet<string>> keywords)
-    {
-        int? best = null;
-        var bestScore = 0;
-        for (var i = 0; i < keywords.Count; i++)
-        {
-            var score = keywords[i].Count(phrase.Contains);
-            if (score > bestScore)
-            {
-                best = i;
-                bestScore = score;
-            }
-        }
-
-        return best;
-    }
-
-    private static string Key(string title, HashSet<string> used)
-    {
-        var words = StepVocabulary.Words(title).Where(w => w.All(char.IsAsciiLetterOrDigit) && w.Length > 2).Take(4).ToList();
-        var baseKey = words.Count == 0 ? "step" : string.Join('-', words);
-        var key = baseKey;
-        for (var n = 2; !used.Add(key); n++)
-        {
-            key = $"{baseKey}-{n}";
-        }
-
-        return key;
-    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:remove|drop|delete|skip|omit|leave out|cut)\s+(?:the\s+)?(?<what>.+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex RemoveCue();

@@ -35,7 +35,7 @@ internal static partial class RequirementParser
                 if (last is not null && Indent(line) > last.Indent)
                 {
                     // A wrapped line of the item above.
-                    last.Text += " " + line.Trim();
+                    last.Append(line.Trim());
                 }
                 else if (line.TrimEnd().EndsWith(':'))
                 {

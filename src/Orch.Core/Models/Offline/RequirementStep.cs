@@ -6,7 +6,12 @@ namespace Orch.Core.Models.Offline;
 /// </summary>
 internal sealed class RequirementStep(string text, int indent, bool ordered, string? context)
 {
-    public string Text { get; set; } = text;
+    private readonly System.Text.StringBuilder text = new(text);
+
+    public string Text => text.ToString();
+
+    /// <summary>Adds a wrapped line of the item; linear however many lines it has.</summary>
+    public void Append(string line) => text.Append(' ').Append(line);
 
     public int Indent { get; } = indent;
 

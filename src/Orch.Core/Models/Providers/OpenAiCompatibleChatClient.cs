@@ -46,9 +46,12 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(options);
         this.provider = provider;
         this.defaultModelId = defaultModelId;
-        apiKey = ApiKeys.Resolve(options.ApiKey, ApiKeyVariable) ?? KeylessPlaceholder;
         timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         endpoint = string.IsNullOrWhiteSpace(options.BaseUrl) ? null : new Uri(options.BaseUrl.TrimEnd('/'));
+        // OPENAI_API_KEY is OpenAI's: it is sent to OpenAI only, never to another compatible server
+        // (a local vLLM or LM Studio) unless that server's key is configured explicitly.
+        var isOpenAi = endpoint is null || endpoint.Host.Equals("api.openai.com", StringComparison.OrdinalIgnoreCase);
+        apiKey = (isOpenAi ? ApiKeys.Resolve(options.ApiKey, ApiKeyVariable) : NullIfBlank(options.ApiKey)) ?? KeylessPlaceholder;
         alsoLegacyMaxTokens = endpoint is not null && !endpoint.Host.Equals("api.openai.com", StringComparison.OrdinalIgnoreCase);
         this.logger = logger ?? NullLogger.Instance;
         this.clock = clock ?? TimeProvider.System;
@@ -190,4 +193,6 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
 
         return body;
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
