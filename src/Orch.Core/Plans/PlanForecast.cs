@@ -2,7 +2,8 @@ namespace Orch.Core.Plans;
 
 /// <summary>
 /// What a plan should cost, set against what is left of the project's budget. Expected assumes
-/// typical output on the first attempt; worst case assumes every attempt writes all the tokens it may.
+/// typical output on the first attempt; worst case assumes every attempt writes all the tokens it may,
+/// each retry one tier up where escalation is allowed.
 /// </summary>
 public sealed record PlanForecast(
     IReadOnlyList<TaskForecast> Tasks,

@@ -27,7 +27,7 @@ public sealed class PlanForecaster(ModelRouter router)
         {
             var tierName = task.Tier ?? router.StartingTier(task.Kind, task.Complexity).Tier;
             var estimate = CostEstimator.ForTask(task, router.GetTier(tierName));
-            var taskWorst = estimate.WorstCaseMicros * (task.MaxAttempts ?? 1);
+            var taskWorst = WorstCase(task, tierName);
             forecasts.Add(new TaskForecast(task.Key, tierName, Money.ToUsd(estimate.ExpectedMicros), Money.ToUsd(taskWorst)));
             expected += estimate.ExpectedMicros;
             worst += taskWorst;
@@ -41,5 +41,19 @@ public sealed class PlanForecaster(ModelRouter router)
             budgetMicros is { } b ? Money.ToUsd(b) : null,
             Money.ToUsd(spentMicros),
             remaining is { } r ? Money.ToUsd(r) : null);
+    }
+
+    /// <summary>Every attempt writes all the tokens it may, each retry one tier up where escalation allows.</summary>
+    private long WorstCase(PlanTaskDefinition task, string tier)
+    {
+        long total = 0;
+        var current = tier;
+        for (var attempt = 0; attempt < (task.MaxAttempts ?? 1); attempt++)
+        {
+            total += CostEstimator.ForTask(task, router.GetTier(current)).WorstCaseMicros;
+            current = router.NextTier(current) ?? current;
+        }
+
+        return total;
     }
 }

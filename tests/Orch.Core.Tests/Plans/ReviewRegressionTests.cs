@@ -94,4 +94,32 @@ public sealed class ReviewRegressionTests
         await using var db = store.Db();
         Assert.Equal(0, await db.Plans.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task WorstCase_CountsEveryAttempt_OnTheTierEscalationWouldReach()
+    {
+        await using var store = await TestStore.CreateAsync(StoreKind.Sqlite, Ct, new Dictionary<string, string?>
+        {
+            ["Orch:Models:Providers:offline:Kind"] = "Offline",
+            ["Orch:Models:Tiers:0:Name"] = "local",
+            ["Orch:Models:Tiers:0:Provider"] = "offline",
+            ["Orch:Models:Tiers:0:Model"] = "rules",
+            ["Orch:Models:Tiers:0:InputUsdPerMillion"] = "1",
+            ["Orch:Models:Tiers:0:OutputUsdPerMillion"] = "1",
+            ["Orch:Models:Tiers:1:Name"] = "small",
+            ["Orch:Models:Tiers:1:Provider"] = "offline",
+            ["Orch:Models:Tiers:1:Model"] = "rules",
+            ["Orch:Models:Tiers:1:InputUsdPerMillion"] = "10",
+            ["Orch:Models:Tiers:1:OutputUsdPerMillion"] = "10",
+        });
+        var forecaster = store.Get<PlanForecaster>();
+        var router = store.Get<Orch.Core.Models.ModelRouter>();
+        var task = new PlanTaskDefinition("a", "A", string.Empty, TaskKind.Other, TaskComplexity.Low, "local", [], [], 0, [], 0, MaxAttempts: 3);
+
+        var forecast = forecaster.Forecast([task], null, 0);
+
+        var local = Orch.Core.Models.CostEstimator.ForTask(task, router.GetTier("local")).WorstCaseMicros;
+        var small = Orch.Core.Models.CostEstimator.ForTask(task, router.GetTier("small")).WorstCaseMicros;
+        Assert.Equal(Money.ToUsd(local + small + small), forecast.WorstCaseUsd);
+    }
 }
