@@ -1,0 +1,5 @@
+using Orch.Testing;
+
+namespace Orch.Core.Tests.Storage;
+
+public sealed class PostgresStorageConcurrencyTests() : StorageConcurrencyContract(StoreKind.Postgres);
