@@ -73,6 +73,20 @@ public sealed class StdioServerTests
         Assert.Equal(tasks[0]!["id"]!.GetValue<string>(), tasks[1]!["depends_on"]![0]!.GetValue<string>());
         Assert.Equal(5m, plan["forecast"]!["budget_usd"]!.GetValue<decimal>());
 
+        var revised = await CallAsync(server, 6, "tools/call", new JsonObject
+        {
+            ["name"] = "revise_plan",
+            ["arguments"] = new JsonObject
+            {
+                ["plan_id"] = plan["plan_id"]!.GetValue<string>(),
+                ["edits"] = new JsonArray(new JsonObject { ["id"] = tasks[2]!["id"]!.GetValue<string>(), ["tier"] = "large", ["depends_on"] = new JsonArray(tasks[0]!["id"]!.GetValue<string>()) }),
+            },
+        });
+        plan = revised["result"]!["structuredContent"]!;
+        Assert.Equal(2, plan["version"]!.GetValue<int>());
+        Assert.Equal("large", plan["tasks"]![2]!["tier"]!.GetValue<string>());
+        Assert.Equal(tasks[0]!["id"]!.GetValue<string>(), plan["tasks"]![2]!["depends_on"]![0]!.GetValue<string>());
+
         var approved = await CallAsync(server, 3, "tools/call", new JsonObject
         {
             ["name"] = "approve",

@@ -33,13 +33,13 @@ public sealed class PlanTools
         PlanningService planning,
         [Description("The id of the plan version to revise (the newest of its project).")] Guid plan_id,
         [Description("Changes in plain language, e.g. 'add a review step after the draft'.")] string? instructions = null,
-        [Description("Edits to tasks by id: title, description, tier, depends_on…; fields left out keep their value.")] TaskEdit[]? edits = null,
+        [Description("Edits to tasks by id: title, description, kind, complexity, tier, depends_on, acceptance_criteria; fields left out keep their value.")] TaskEditInput[]? edits = null,
         [Description("Ids of tasks to remove.")] string[]? remove = null,
         CancellationToken cancellationToken = default)
     {
         var result = instructions is { Length: > 0 }
             ? await planning.ReplanAsync(plan_id, instructions, cancellationToken)
-            : await planning.ReviseAsync(plan_id, new PlanRevision(edits, null, remove), cancellationToken);
+            : await planning.ReviseAsync(plan_id, new PlanRevision([.. (edits ?? []).Select(e => e.ToEdit())], null, remove), cancellationToken);
         return PlanSummary.From(result.Plan, result.Forecast);
     }
 
