@@ -43,8 +43,11 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageTarget.Resolve(
             sp.GetRequiredService<IOptions<OrchOptions>>().Value.ResolveDataDirectory(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddDbContextFactory<OrchDbContext>((sp, builder) =>
-            builder.UseOrchStorage(sp.GetRequiredService<StorageTarget>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<EventHub>();
+        services.TryAddSingleton<EventPublishingInterceptor>();
+        services.AddDbContextFactory<OrchDbContext>((sp, builder) => builder
+            .UseOrchStorage(sp.GetRequiredService<StorageTarget>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value)
+            .AddInterceptors(sp.GetRequiredService<EventPublishingInterceptor>()));
         services.TryAddSingleton<SchemaUpgrader>();
 
         // First among hosted services: nothing may touch the database before its schema is current.
