@@ -47,23 +47,24 @@ public sealed class ProviderRegistry(IOptions<ModelOptions> options, TimeProvide
         var logger = loggers.CreateLogger("Orch.Models.Provider." + name);
         var guard = new ProviderGuard(name, ProviderGuardSettings.From(settings), clock, logger);
         IChatClient inner;
+        // A probe is the model list: a provider that answers it at all is up.
         Func<CancellationToken, Task<bool>> probe;
         switch (settings.Kind)
         {
             case ProviderKind.Ollama:
                 var ollama = new OllamaChatClient(name, settings, logger: logger, clock: clock);
                 inner = ollama;
-                probe = async ct => (await ollama.ListModelsAsync(ct)).Count >= 0;
+                probe = async ct => await ollama.ListModelsAsync(ct) is not null;
                 break;
             case ProviderKind.OpenAI:
                 var openAi = new OpenAiCompatibleChatClient(name, settings, logger: logger, clock: clock);
                 inner = openAi;
-                probe = async ct => (await openAi.ListModelsAsync(ct)).Count >= 0;
+                probe = async ct => await openAi.ListModelsAsync(ct) is not null;
                 break;
             case ProviderKind.Anthropic:
                 var anthropic = new AnthropicChatClient(name, settings, logger: logger, clock: clock);
                 inner = anthropic;
-                probe = async ct => (await anthropic.ListModelsAsync(ct)).Count >= 0;
+                probe = async ct => await anthropic.ListModelsAsync(ct) is not null;
                 break;
             default:
                 inner = new OfflineChatClient(TimeSpan.FromMilliseconds(settings.SimulatedLatencyMs), clock);

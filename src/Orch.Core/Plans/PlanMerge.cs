@@ -29,22 +29,7 @@ public static class PlanMerge
             if (change.Key is not null && index.TryGetValue(change.Key, out var at))
             {
                 // Field by field: what the answer leaves out of a known task stays as it was.
-                var old = tasks[at];
-                tasks[at] = old with
-                {
-                    Title = change.Title ?? old.Title,
-                    Description = change.Description ?? old.Description,
-                    Kind = change.Kind ?? old.Kind,
-                    Complexity = change.Complexity ?? old.Complexity,
-                    Tier = change.Tier ?? old.Tier,
-                    Tools = change.Tools ?? old.Tools,
-                    AcceptanceCriteria = change.AcceptanceCriteria ?? old.AcceptanceCriteria,
-                    Priority = change.Priority ?? old.Priority,
-                    DependsOn = change.DependsOn ?? old.DependsOn,
-                    EstimatedCostUsd = change.EstimatedCostUsd ?? old.EstimatedCostUsd,
-                    TimeoutSeconds = change.TimeoutSeconds ?? old.TimeoutSeconds,
-                    MaxAttempts = change.MaxAttempts ?? old.MaxAttempts,
-                };
+                tasks[at] = tasks[at].Overlay(change);
             }
             else
             {

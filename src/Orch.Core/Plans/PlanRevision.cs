@@ -24,23 +24,8 @@ public sealed record PlanRevision(
                 throw new InvalidInputException("edit", $"no task has the key '{TaskGraph.Shorten(edit.Key ?? "(null)")}'.");
             }
 
-            var task = tasks[at];
-            tasks[at] = task with
-            {
-                Title = edit.Title ?? task.Title,
-                Description = edit.Description ?? task.Description,
-                Kind = edit.Kind ?? task.Kind,
-                Complexity = edit.Complexity ?? task.Complexity,
-                Tier = edit.Tier ?? task.Tier,
-                DependsOn = edit.DependsOn is null ? task.DependsOn : [.. edit.DependsOn],
-                Tools = edit.Tools is null ? task.Tools : [.. edit.Tools],
-                AcceptanceCriteria = edit.AcceptanceCriteria is null ? task.AcceptanceCriteria : [.. edit.AcceptanceCriteria],
-                Priority = edit.Priority ?? task.Priority,
-                TimeoutSeconds = edit.TimeoutSeconds ?? task.TimeoutSeconds,
-                MaxAttempts = edit.MaxAttempts ?? task.MaxAttempts,
-                // Orch estimates the cost again for the edited task.
-                EstimatedCostUsd = null,
-            };
+            // Orch estimates the cost again for the edited task.
+            tasks[at] = tasks[at].Overlay(edit.ToDocument()) with { EstimatedCostUsd = null };
         }
 
         var removed = new HashSet<string>(StringComparer.Ordinal);

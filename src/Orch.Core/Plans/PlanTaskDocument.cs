@@ -45,4 +45,25 @@ public sealed record PlanTaskDocument
     /// <summary>How many attempts the task gets in all; empty for the engine's default.</summary>
     [JsonPropertyName("max_attempts")]
     public int? MaxAttempts { get; init; }
+
+    /// <summary>This task with every field that <paramref name="change"/> sets replacing its own; the rest stays.</summary>
+    public PlanTaskDocument Overlay(PlanTaskDocument change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return this with
+        {
+            Title = change.Title ?? Title,
+            Description = change.Description ?? Description,
+            Kind = change.Kind ?? Kind,
+            Complexity = change.Complexity ?? Complexity,
+            Tier = change.Tier ?? Tier,
+            Tools = change.Tools ?? Tools,
+            AcceptanceCriteria = change.AcceptanceCriteria ?? AcceptanceCriteria,
+            Priority = change.Priority ?? Priority,
+            DependsOn = change.DependsOn ?? DependsOn,
+            EstimatedCostUsd = change.EstimatedCostUsd ?? EstimatedCostUsd,
+            TimeoutSeconds = change.TimeoutSeconds ?? TimeoutSeconds,
+            MaxAttempts = change.MaxAttempts ?? MaxAttempts,
+        };
+    }
 }

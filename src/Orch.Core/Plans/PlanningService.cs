@@ -63,10 +63,6 @@ public sealed class PlanningService(
         return await ResultAsync(plan, draft.Attempts, cancellationToken);
     }
 
-    /// <summary>The newest project with exactly this name, or null.</summary>
-    public async Task<ProjectSummary?> FindProjectByNameAsync(string name, CancellationToken cancellationToken) =>
-        (await projects.ListAsync(1000, cancellationToken)).FirstOrDefault(p => p.Name == name);
-
     public async Task<PlanForecast> ForecastAsync(Guid planId, CancellationToken cancellationToken)
     {
         var plan = await plans.GetAsync(planId, cancellationToken);

@@ -13,4 +13,22 @@ public sealed record TaskEdit(
     IReadOnlyList<string>? AcceptanceCriteria = null,
     int? Priority = null,
     int? TimeoutSeconds = null,
-    int? MaxAttempts = null);
+    int? MaxAttempts = null)
+{
+    /// <summary>The edit as a partial task in the plan format: the fields it sets, nothing else.</summary>
+    public PlanTaskDocument ToDocument() => new()
+    {
+        Key = Key,
+        Title = Title,
+        Description = Description,
+        Kind = Kind,
+        Complexity = Complexity,
+        Tier = Tier,
+        DependsOn = DependsOn is null ? null : [.. DependsOn],
+        Tools = Tools is null ? null : [.. Tools],
+        AcceptanceCriteria = AcceptanceCriteria is null ? null : [.. AcceptanceCriteria],
+        Priority = Priority,
+        TimeoutSeconds = TimeoutSeconds,
+        MaxAttempts = MaxAttempts,
+    };
+}

@@ -50,6 +50,17 @@ public sealed class ProjectService(IDbContextFactory<OrchDbContext> contextFacto
         return ProjectSummary.From(project);
     }
 
+    /// <summary>The newest project with exactly this name, or null.</summary>
+    public async Task<ProjectSummary?> FindByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking()
+            .Where(p => p.Name == name)
+            .OrderByDescending(p => p.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return project is null ? null : ProjectSummary.From(project);
+    }
+
     /// <summary>Newest first.</summary>
     public async Task<IReadOnlyList<ProjectSummary>> ListAsync(int limit, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using Orch.Core.Plans;
+using Orch.Core.Projects;
 
 namespace Orch.Mcp.Tools;
 
@@ -12,6 +13,7 @@ public sealed class PlanTools
     [Description("Turns requirements (or a workflow definition in YAML or JSON) into a draft plan: tasks with dependencies, kind, complexity, model tier and estimated cost, plus a cost forecast against the budget. Nothing runs until the plan is approved.")]
     public static async Task<PlanSummary> Plan(
         PlanningService planning,
+        ProjectService projects,
         [Description("What should be done, in plain language; numbered or bulleted steps help.")] string requirements,
         [Description("An existing project's id or exact name; a new project when absent.")] string? project = null,
         [Description("The project's budget cap in USD, for a new project.")] decimal? budget_usd = null,
@@ -20,7 +22,7 @@ public sealed class PlanTools
         [Description("A workflow definition (YAML or JSON) to use instead of planning from the requirements.")] string? workflow = null,
         CancellationToken cancellationToken = default)
     {
-        var (projectId, projectName) = await ProjectReference.ResolveAsync(planning, project, cancellationToken);
+        var (projectId, projectName) = await ProjectReference.ResolveAsync(projects, project, cancellationToken);
         var result = workflow is { Length: > 0 }
             ? await planning.FromWorkflowAsync(workflow, projectId, projectName ?? FirstLine(requirements), budget_usd, null, cancellationToken)
             : await planning.PlanAsync(new PlanningRequest(requirements, projectId, projectName, constraints, acceptance_criteria, budget_usd), cancellationToken);

@@ -1,12 +1,12 @@
 using Orch.Core;
-using Orch.Core.Plans;
+using Orch.Core.Projects;
 
 namespace Orch.Mcp.Tools;
 
 /// <summary>A project named by the assistant: an id, an existing project's exact name, or a name for a new one.</summary>
 internal static class ProjectReference
 {
-    public static async Task<(Guid? Id, string? NewName)> ResolveAsync(PlanningService planning, string? project, CancellationToken cancellationToken)
+    public static async Task<(Guid? Id, string? NewName)> ResolveAsync(ProjectService projects, string? project, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(project))
         {
@@ -18,7 +18,7 @@ internal static class ProjectReference
             return (id, null);
         }
 
-        var existing = await planning.FindProjectByNameAsync(project.Trim(), cancellationToken);
+        var existing = await projects.FindByNameAsync(project.Trim(), cancellationToken);
         return existing is null ? (null, project.Trim()) : (existing.Id, null);
     }
 }

@@ -7,11 +7,17 @@ namespace Orch.Core.Models.Offline;
 internal sealed class RequirementStep(string text, int indent, bool ordered, string? context)
 {
     private readonly System.Text.StringBuilder text = new(text);
+    private string? built;
 
-    public string Text => text.ToString();
+    /// <summary>Built once after the last wrapped line: the planner reads it many times per step.</summary>
+    public string Text => built ??= text.ToString();
 
     /// <summary>Adds a wrapped line of the item; linear however many lines it has.</summary>
-    public void Append(string line) => text.Append(' ').Append(line);
+    public void Append(string line)
+    {
+        text.Append(' ').Append(line);
+        built = null;
+    }
 
     public int Indent { get; } = indent;
 
