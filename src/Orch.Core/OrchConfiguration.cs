@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orch.Core.Budgets;
+using Orch.Core.Execution;
 using Orch.Core.Models;
 using Orch.Core.Plans;
 using Orch.Core.Storage;
@@ -23,6 +24,7 @@ public static class OrchConfiguration
         [ModelOptions.SectionName] = typeof(ModelOptions),
         [InputGuardOptions.SectionName] = typeof(InputGuardOptions),
         [BudgetOptions.SectionName] = typeof(BudgetOptions),
+        [ExecutionOptions.SectionName] = typeof(ExecutionOptions),
     };
 
     /// <summary>

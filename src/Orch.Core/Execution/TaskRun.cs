@@ -49,7 +49,51 @@ public sealed class TaskRun
 
     public string? Error { get; private set; }
 
+    /// <summary>The worker holds the run until then; its node renews the lease while alive. An expired lease means the run was lost.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    /// <summary>Model calls of the tool loop.</summary>
+    public int Rounds { get; private set; }
+
+    public long InputTokens { get; private set; }
+
+    public long OutputTokens { get; private set; }
+
+    /// <summary>What its model calls cost, verification included.</summary>
+    public long CostMicros { get; private set; }
+
+    /// <summary>Workspace files the run wrote, relative to the workspace.</summary>
+    public List<string> Files { get; private set; } = [];
+
+    /// <summary>The verifier's answer: pass, gaps or needs_person; null before verification.</summary>
+    public string? Verdict { get; private set; }
+
+    public string? VerdictDetail { get; private set; }
+
     public long RowVersion { get; private set; }
+
+    public void Lease(DateTimeOffset until) => LeaseExpiresAt = until;
+
+    /// <summary>Adds one model call to the run's totals.</summary>
+    public void Count(bool round, long inputTokens, long outputTokens, long costMicros)
+    {
+        if (round)
+        {
+            Rounds++;
+        }
+
+        InputTokens += inputTokens;
+        OutputTokens += outputTokens;
+        CostMicros += costMicros;
+    }
+
+    public void Wrote(IEnumerable<string> files) => Files = [.. Files.Union(files, StringComparer.Ordinal)];
+
+    public void Judge(string verdict, string? detail)
+    {
+        Verdict = verdict;
+        VerdictDetail = detail;
+    }
 
     public void Start(string worker, string? tier, string? provider, string? model, DateTimeOffset now)
     {

@@ -91,6 +91,24 @@ public sealed class PlanTask
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>A task made ready again after a transient failure waits until then (backoff).</summary>
+    public DateTimeOffset? NotBefore { get; private set; }
+
+    /// <summary>How many tiers above its starting tier the next attempt runs (after the verifier found gaps).</summary>
+    public int Escalation { get; private set; }
+
+    /// <summary>How many times a run of it was interrupted (its node died) and it was put back.</summary>
+    public int Interruptions { get; private set; }
+
+    /// <summary>What the verifier found missing, given to the next attempt.</summary>
+    public string? Feedback { get; private set; }
+
+    /// <summary>The accepted result; what its dependents are given. Empty for a skipped task.</summary>
+    public string? Output { get; private set; }
+
+    /// <summary>Why it failed, was blocked or waits for a person — short, for status listings.</summary>
+    public string? Error { get; private set; }
+
     public long RowVersion { get; private set; }
 
     public PlanTaskDefinition ToDefinition() => new(
@@ -100,7 +118,54 @@ public sealed class PlanTask
     internal static readonly IReadOnlySet<string> ExecutionState = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(Status), nameof(Attempts), nameof(StartedAt), nameof(CompletedAt), nameof(RowVersion),
+        nameof(NotBefore), nameof(Escalation), nameof(Interruptions), nameof(Feedback), nameof(Output), nameof(Error),
     };
+
+    /// <summary>Put back to run again: after a transient failure (with a backoff), gaps found by the verifier, or an interrupted run.</summary>
+    public void Requeue(DateTimeOffset now, DateTimeOffset? notBefore, string? reason)
+    {
+        TransitionTo(PlanTaskStatus.Ready, now);
+        NotBefore = notBefore;
+        Error = reason;
+    }
+
+    /// <summary>The verifier found gaps: the next attempt gets its feedback, on a tier higher when escalation allows.</summary>
+    public void RetryWithFeedback(string feedback, bool escalate, DateTimeOffset now)
+    {
+        TransitionTo(PlanTaskStatus.Ready, now);
+        Feedback = feedback;
+        NotBefore = null;
+        Error = null;
+        if (escalate)
+        {
+            Escalation++;
+        }
+    }
+
+    public void Interrupted(DateTimeOffset now, string reason)
+    {
+        Interruptions++;
+        Requeue(now, null, reason);
+    }
+
+    public void Complete(string output, DateTimeOffset now)
+    {
+        TransitionTo(PlanTaskStatus.Completed, now);
+        Output = output;
+        Error = null;
+    }
+
+    /// <summary>Ends the task in a state other than completed, with a short reason.</summary>
+    public void End(PlanTaskStatus next, string? reason, DateTimeOffset now)
+    {
+        TransitionTo(next, now);
+        Error = reason;
+        if (next == PlanTaskStatus.Skipped)
+        {
+            // Counts as done for its dependents, with nothing to give them.
+            Output = string.Empty;
+        }
+    }
 
     public void TransitionTo(PlanTaskStatus next, DateTimeOffset now)
     {

@@ -38,6 +38,9 @@ public sealed class Project
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Why the project is in its status, when that is not obvious: the cap that paused it, the task that failed it.</summary>
+    public string? StatusReason { get; private set; }
+
     /// <summary>Optimistic concurrency: bumped on every update.</summary>
     public long RowVersion { get; private set; }
 
@@ -47,10 +50,11 @@ public sealed class Project
     /// </summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now > UpdatedAt ? now : UpdatedAt.AddTicks(1);
 
-    public void TransitionTo(ProjectStatus next, DateTimeOffset now)
+    public void TransitionTo(ProjectStatus next, DateTimeOffset now, string? reason = null)
     {
         StatusTransitions.Project.Ensure(Status, next, Id);
         Status = next;
+        StatusReason = reason;
         UpdatedAt = now;
     }
 }

@@ -4,6 +4,7 @@ using Orch.Core.Events;
 using Orch.Core.Execution;
 using Orch.Core.Plans;
 using Orch.Core.Projects;
+using Orch.Core.Tools;
 
 namespace Orch.Core.Storage;
 
@@ -27,6 +28,10 @@ public sealed class OrchDbContext(DbContextOptions<OrchDbContext> options) : DbC
     public DbSet<OrchEvent> Events => Set<OrchEvent>();
 
     public DbSet<BudgetCounter> BudgetCounters => Set<BudgetCounter>();
+
+    public DbSet<OrchNode> Nodes => Set<OrchNode>();
+
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

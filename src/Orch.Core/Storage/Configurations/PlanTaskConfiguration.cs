@@ -20,5 +20,6 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         builder.Property<List<string>>("dependsOn");
         builder.HasIndex(t => new { t.PlanId, t.Key }).IsUnique().HasDatabaseName("ux_plan_tasks_plan_key");
         builder.HasIndex(t => new { t.ProjectId, t.Status }).HasDatabaseName("ix_plan_tasks_project_status");
+        builder.HasIndex(t => new { t.Status, t.Priority, t.Position }).HasDatabaseName("ix_plan_tasks_status_priority");
     }
 }

@@ -17,5 +17,6 @@ internal sealed class TaskRunConfiguration : IEntityTypeConfiguration<TaskRun>
         // One row per attempt: two workers cannot both record attempt 3.
         builder.HasIndex(r => new { r.PlanTaskId, r.Attempt }).IsUnique().HasDatabaseName("ux_task_runs_task_attempt");
         builder.HasIndex(r => new { r.ProjectId, r.Status }).HasDatabaseName("ix_task_runs_project_status");
+        builder.HasIndex(r => new { r.Status, r.LeaseExpiresAt }).HasDatabaseName("ix_task_runs_status_lease");
     }
 }

@@ -12,6 +12,7 @@ public static class SchemaMigrations
         new(2, "task limits", V0002TaskLimits.Sqlite, V0002TaskLimits.Postgres),
         new(3, "frozen plans", V0003FrozenPlans.Sqlite, V0003FrozenPlans.Postgres),
         new(4, "budget counters", V0004BudgetCounters.Sqlite, V0004BudgetCounters.Postgres),
+        new(5, "execution", V0005Execution.Sqlite, V0005Execution.Postgres),
     ];
 
     public static int Latest => All[^1].Version;
