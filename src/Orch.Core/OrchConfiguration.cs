@@ -4,6 +4,7 @@ using Orch.Core.Execution;
 using Orch.Core.Models;
 using Orch.Core.Plans;
 using Orch.Core.Storage;
+using Orch.Core.Tools;
 
 namespace Orch.Core;
 
@@ -25,6 +26,7 @@ public static class OrchConfiguration
         [InputGuardOptions.SectionName] = typeof(InputGuardOptions),
         [BudgetOptions.SectionName] = typeof(BudgetOptions),
         [ExecutionOptions.SectionName] = typeof(ExecutionOptions),
+        [KnowledgeOptions.SectionName] = typeof(KnowledgeOptions),
     };
 
     /// <summary>

@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orch.Core.Budgets;
+using Orch.Core.Execution;
 using Orch.Core.Events;
 using Orch.Core.Models;
 using Orch.Core.Plans;
 using Orch.Core.Projects;
 using Orch.Core.Storage;
+using Orch.Core.Tools;
 using Orch.Core.Storage.Schema;
 
 namespace Orch.Core;
@@ -49,6 +51,7 @@ public static class OrchServiceCollectionExtensions
             .UseOrchStorage(sp.GetRequiredService<StorageTarget>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value)
             .AddInterceptors(sp.GetRequiredService<EventPublishingInterceptor>()));
         services.TryAddSingleton<SchemaUpgrader>();
+        services.TryAddSingleton(sp => new GroupCommit(sp.GetRequiredService<IDbContextFactory<OrchDbContext>>(), sp.GetRequiredService<EventPublishingInterceptor>()));
 
         // First among hosted services: nothing may touch the database before its schema is current.
         if (!services.Any(d => d.ImplementationType == typeof(SchemaUpgradeService)))
@@ -72,6 +75,8 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton<PlanningService>();
         services.TryAddSingleton<ProjectService>();
         services.TryAddSingleton<PlanService>();
+        services.AddOrchExecution(configuration);
+        services.AddOrchTools();
         return services;
     }
 }

@@ -22,6 +22,8 @@ builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogL
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 // A refused start-up is reported once, plainly, by OrchHost; not also as a stack trace.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+// Every SQL statement at Information would bury the log; EF's warnings and errors still show.
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
 builder.Services.AddOrch(builder.Configuration);
 builder.Services
@@ -29,6 +31,7 @@ builder.Services
     .WithStdioServerTransport()
     .WithRequestFilters(filters => filters.AddCallToolFilter(OrchErrorFilter.Translate))
     .WithTools<ProjectTools>()
-    .WithTools<PlanTools>();
+    .WithTools<PlanTools>()
+    .WithTools<RunTools>();
 
 return await OrchHost.RunAsync(builder.Build(), Console.Error);

@@ -131,6 +131,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the process at once, as <c>kill -9</c> does (SIGKILL on Linux): no shutdown code runs.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(cancellationToken);
+    }
+
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
         await process.WaitForExitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orch.Core;
 using Orch.Core.Storage;
 using Orch.Core.Storage.Schema;
@@ -37,6 +38,8 @@ public sealed class TestStore : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddOrch(Configuration);
+        // A store, not a running host: no dispatcher, scheduler or recovery acts behind the test's back.
+        services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -89,7 +92,7 @@ public sealed class TestStore : IAsyncDisposable
     public async Task<string> SnapshotAsync(CancellationToken cancellationToken)
     {
         await using var db = Db();
-        var tables = new[] { "projects", "plans", "plan_tasks", "task_runs", "usage_records", "budget_reservations", "budget_counters", "events", "orch_schema" };
+        var tables = new[] { "projects", "plans", "plan_tasks", "task_runs", "usage_records", "budget_reservations", "budget_counters", "events", "nodes", "knowledge_entries", "orch_schema" };
         var snapshot = new System.Text.StringBuilder();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);

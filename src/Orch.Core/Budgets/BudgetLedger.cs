@@ -7,13 +7,13 @@ using Orch.Core.Storage;
 namespace Orch.Core.Budgets;
 
 /// <summary>
-/// Reserve before spending, commit the actual cost after, release the rest — each one transaction,
-/// under one lock for the whole ledger (a PostgreSQL advisory lock, or SQLite's write lock), so that
+/// Reserve before spending, commit the actual cost after, release the rest — each atomic, under the
+/// one write lock of the database (<see cref="WriteLock"/>, through <see cref="GroupCommit"/>), so that
 /// spent + held never passes a cap, whatever the concurrency and however many nodes.
 /// </summary>
 public sealed class BudgetLedger(
     IDbContextFactory<OrchDbContext> contextFactory,
-    StorageTarget target,
+    GroupCommit commits,
     IOptionsMonitor<BudgetOptions> options,
     EventFactory events,
     TimeProvider clock)
@@ -21,20 +21,20 @@ public sealed class BudgetLedger(
     /// <summary>The "cap" of a project without a budget: its spend is counted, never refused.</summary>
     private const long Unlimited = long.MaxValue / 4;
 
-    // The advisory lock of the ledger, the same number in every Orch process.
-    private const long PostgresLockKey = 0x4F72_6368_4275_6467;
-
     /// <summary>Holds <paramref name="amountMicros"/> against every cap in force, or throws <see cref="BudgetExceededException"/> naming the first it would pass.</summary>
     /// <param name="amountMicros">The call's worst case.</param>
     /// <param name="projectId">The project the call is for, if any.</param>
     /// <param name="taskRunId">The attempt the call is for, if any.</param>
     /// <param name="cancellationToken">Cancels the wait for the ledger's lock.</param>
     /// <param name="newProjectCapMicros">The budget of a project being planned that is not stored yet.</param>
-    public async Task<BudgetReservation> ReserveAsync(long amountMicros, Guid? projectId, Guid? taskRunId, CancellationToken cancellationToken, long? newProjectCapMicros = null)
+    public Task<BudgetReservation> ReserveAsync(long amountMicros, Guid? projectId, Guid? taskRunId, CancellationToken cancellationToken, long? newProjectCapMicros = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amountMicros);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await LockAsync(db, cancellationToken);
+        return commits.RunAsync((db, ct) => ReserveAsync(db, amountMicros, projectId, taskRunId, newProjectCapMicros, ct), cancellationToken);
+    }
+
+    private async Task<BudgetReservation> ReserveAsync(OrchDbContext db, long amountMicros, Guid? projectId, Guid? taskRunId, long? newProjectCapMicros, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var caps = await CapsAsync(db, projectId, now, cancellationToken, newProjectCapMicros);
         var counters = await CountersAsync(db, caps.Select(c => c.Scope), cancellationToken);
@@ -54,8 +54,6 @@ public sealed class BudgetLedger(
 
         var reservation = new BudgetReservation(Guid.CreateVersion7(), amountMicros, now, now.AddMinutes(options.CurrentValue.ReservationTimeoutMinutes), projectId, taskRunId);
         db.BudgetReservations.Add(reservation);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return reservation;
     }
 
@@ -68,6 +66,22 @@ public sealed class BudgetLedger(
     {
         ArgumentNullException.ThrowIfNull(usage);
         return SettleAsync(reservationId, usage, CancellationToken.None);
+    }
+
+    /// <summary>Records a call that cost nothing (a free tier): no reservation was held, no counter moves.</summary>
+    public Task RecordFreeAsync(UsageRecord usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        if (usage.CostMicros != 0)
+        {
+            throw new ArgumentException("Only a call that cost nothing is recorded without a reservation.", nameof(usage));
+        }
+
+        return commits.RunAsync((db, _) =>
+        {
+            db.UsageRecords.Add(usage);
+            return Task.FromResult(true);
+        }, CancellationToken.None);
     }
 
     /// <summary>Gives the whole reservation back: the call failed or never happened.</summary>
@@ -113,10 +127,11 @@ public sealed class BudgetLedger(
         })];
     }
 
-    private async Task SettleAsync(Guid reservationId, UsageRecord? usage, CancellationToken cancellationToken)
+    private Task<bool> SettleAsync(Guid reservationId, UsageRecord? usage, CancellationToken cancellationToken) =>
+        commits.RunAsync((db, ct) => SettleAsync(db, reservationId, usage, ct), cancellationToken);
+
+    private async Task<bool> SettleAsync(OrchDbContext db, Guid reservationId, UsageRecord? usage, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await LockAsync(db, cancellationToken);
         var reservation = await db.BudgetReservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken)
             ?? throw new NotFoundException("budget reservation", reservationId.ToString());
         var now = clock.GetUtcNow();
@@ -164,8 +179,7 @@ public sealed class BudgetLedger(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private bool Crossed(long before, long after, long cap)
@@ -212,18 +226,5 @@ public sealed class BudgetLedger(
         }
 
         return found;
-    }
-
-    /// <summary>One writer at a time for the whole ledger: every reservation sees every other one.</summary>
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockAsync(OrchDbContext db, CancellationToken cancellationToken)
-    {
-        // On SQLite this begins IMMEDIATE: the write lock is taken now, not at the first write.
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (target.Provider == StorageProvider.Postgres)
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
-        }
-
-        return transaction;
     }
 }

@@ -103,6 +103,18 @@ internal sealed class EventPublishingInterceptor(EventHub hub) : ISaveChangesInt
         }
     }
 
+    /// <summary>How many saved events of the context wait for its commit; pass it to <see cref="ForgetSince"/>.</summary>
+    internal int Mark(DbContext context) => awaitingCommit.TryGetValue(context, out var events) ? events.Count : 0;
+
+    /// <summary>Drops the events saved after <paramref name="mark"/>: they were rolled back to a savepoint.</summary>
+    internal void ForgetSince(DbContext context, int mark)
+    {
+        if (awaitingCommit.TryGetValue(context, out var events) && events.Count > mark)
+        {
+            events.RemoveRange(mark, events.Count - mark);
+        }
+    }
+
     private void Flush(DbContext? context)
     {
         if (context is not null && awaitingCommit.TryGetValue(context, out var events))

@@ -29,8 +29,8 @@ public sealed class ExecutionOptions
     /// <summary>Check results with the judge model against the task's acceptance criteria.</summary>
     public bool Verify { get; set; } = true;
 
-    /// <summary>The tier the judge runs on.</summary>
-    public string JudgeTier { get; set; } = "small";
+    /// <summary>The tier the judge runs on; empty for the planning tier.</summary>
+    public string? JudgeTier { get; set; }
 
     /// <summary>When a verdict of gaps is left with no retries: <c>Review</c> (a person decides) or <c>Fail</c>.</summary>
     public string GapsWithoutRetries { get; set; } = "Review";

@@ -74,20 +74,27 @@ public sealed class TaskRun
 
     public void Lease(DateTimeOffset until) => LeaseExpiresAt = until;
 
-    /// <summary>Adds one model call to the run's totals.</summary>
-    public void Count(bool round, long inputTokens, long outputTokens, long costMicros)
+    /// <summary>Records what the attempt used: its model, rounds, tokens, cost and the files it wrote.</summary>
+    public void Record(RunResult result)
     {
-        if (round)
-        {
-            Rounds++;
-        }
+        ArgumentNullException.ThrowIfNull(result);
+        Tier = result.Tier ?? Tier;
+        Provider = result.Provider ?? Provider;
+        Model = result.Model ?? Model;
+        Rounds = result.Rounds;
+        InputTokens = result.InputTokens;
+        OutputTokens = result.OutputTokens;
+        CostMicros = result.CostMicros;
+        Files = [.. result.Files];
+    }
 
+    /// <summary>Adds the verifier's call to the attempt's totals.</summary>
+    public void AddVerification(long inputTokens, long outputTokens, long costMicros)
+    {
         InputTokens += inputTokens;
         OutputTokens += outputTokens;
         CostMicros += costMicros;
     }
-
-    public void Wrote(IEnumerable<string> files) => Files = [.. Files.Union(files, StringComparer.Ordinal)];
 
     public void Judge(string verdict, string? detail)
     {

@@ -9,4 +9,5 @@ public static class ChatRequestKeys
     public const string AcceptanceCriteria = "orch.acceptance_criteria";
     public const string CurrentPlan = "orch.current_plan";
     public const string Instructions = "orch.instructions";
+    public const string Output = "orch.output";
 }

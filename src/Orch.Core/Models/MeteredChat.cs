@@ -33,7 +33,8 @@ public sealed class MeteredChat(ProviderRegistry providers, BudgetLedger ledger,
         activity?.SetTag("orch.tier", tier.Name);
         activity?.SetTag("orch.provider", route.ProviderName);
         activity?.SetTag("orch.purpose", usage.Purpose.ToString());
-        var reservation = await ledger.ReserveAsync(worst, usage.ProjectId, usage.TaskRunId, cancellationToken);
+        // A call that cannot cost anything holds nothing; it is still recorded.
+        var reservation = worst > 0 ? await ledger.ReserveAsync(worst, usage.ProjectId, usage.TaskRunId, cancellationToken) : null;
         var started = clock.GetTimestamp();
         try
         {
@@ -43,9 +44,17 @@ public sealed class MeteredChat(ProviderRegistry providers, BudgetLedger ledger,
             var output = Math.Max(0, response.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(response.Text));
             var cost = ModelPricing.CostMicros(tier, input, output);
             var model = response.ModelId ?? tier.Model;
-            await ledger.CommitAsync(reservation.Id, new UsageRecord(
+            var record = new UsageRecord(
                 Guid.CreateVersion7(), usage.Purpose, route.ProviderName, model, tier.Name, input, output, cost, (long)latency.TotalMilliseconds, clock.GetUtcNow(),
-                usage.ProjectId, usage.PlanTaskId, usage.TaskRunId, usage.Attempt));
+                usage.ProjectId, usage.PlanTaskId, usage.TaskRunId, usage.Attempt);
+            if (reservation is null)
+            {
+                await ledger.RecordFreeAsync(record);
+            }
+            else
+            {
+                await ledger.CommitAsync(reservation.Id, record);
+            }
             var tags = new TagList { { "tier", tier.Name }, { "purpose", usage.Purpose.ToString() } };
             telemetry.ModelCalls.Add(1, tags);
             telemetry.Tokens.Add(input + output, tags);
@@ -58,7 +67,11 @@ public sealed class MeteredChat(ProviderRegistry providers, BudgetLedger ledger,
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            await ReleaseQuietlyAsync(reservation.Id);
+            if (reservation is not null)
+            {
+                await ReleaseQuietlyAsync(reservation.Id);
+            }
+
             throw;
         }
     }

@@ -50,6 +50,13 @@ public sealed class Project
     /// </summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now > UpdatedAt ? now : UpdatedAt.AddTicks(1);
 
+    /// <summary>Says why the project stands where it does, without changing its status.</summary>
+    public void Explain(string? reason, DateTimeOffset now)
+    {
+        StatusReason = reason;
+        Touch(now);
+    }
+
     public void TransitionTo(ProjectStatus next, DateTimeOffset now, string? reason = null)
     {
         StatusTransitions.Project.Ensure(Status, next, Id);

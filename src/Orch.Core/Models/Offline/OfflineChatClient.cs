@@ -33,7 +33,8 @@ public sealed class OfflineChatClient(TimeSpan latency, TimeProvider clock) : IC
             ChatPurpose.Replanning => PlanDocumentReader.Write(OfflineReplanner.Revise(
                 PlanDocumentReader.Read(Get(properties, ChatRequestKeys.CurrentPlan) ?? """{"tasks":[]}"""),
                 Get(properties, ChatRequestKeys.Instructions) ?? string.Empty)),
-            _ => OfflineTaskWriter.Write(list),
+            ChatPurpose.Verification => OfflineJudge.Judge(Criteria(properties), Get(properties, ChatRequestKeys.Output) ?? string.Empty),
+            _ => OfflineTaskWriter.Write(list, Criteria(properties)),
         };
 
         var input = TokenEstimator.Estimate(list);

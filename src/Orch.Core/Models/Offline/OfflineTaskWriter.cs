@@ -12,7 +12,7 @@ internal static class OfflineTaskWriter
 {
     public const string Banner = "[offline provider: rules-based, no language model]";
 
-    public static string Write(IReadOnlyList<ChatMessage> messages)
+    public static string Write(IReadOnlyList<ChatMessage> messages, IReadOnlyList<string> criteria)
     {
         var request = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
         var lines = request.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
@@ -23,6 +23,12 @@ internal static class OfflineTaskWriter
         if (lines.Count > 0)
         {
             text.Append("It begins: ").AppendLine(lines[0].Length <= 200 ? lines[0] : lines[0][..200] + "…");
+        }
+
+        foreach (var criterion in criteria)
+        {
+            // Restated, not met: the offline judge's word rule then has what it looks for.
+            text.Append("Criterion given: ").AppendLine(criterion);
         }
 
         text.AppendLine("No content was generated: configure a model provider (Ollama, Anthropic or OpenAI-compatible) for real results.");

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orch.Core.Execution;
+using Orch.Core.Models;
+
+namespace Orch.Core.Tools;
+
+/// <summary>Wires the task tools: the registry, workspaces, the sandbox, knowledge search and the five built-in tools.</summary>
+internal static class ToolServices
+{
+    /// <summary>Call after the storage, models and budgets are registered (in <c>AddOrch</c>).</summary>
+    public static IServiceCollection AddOrchTools(this IServiceCollection services)
+    {
+        // Bound here unless the engine's own wiring already binds it; binding twice would do no harm either.
+        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<ExecutionOptions>)))
+        {
+            services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.SectionName);
+        }
+
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
+
+        // What local_llm needs to make a budgeted call; the engine registers them too, and TryAdd keeps one.
+        services.TryAddSingleton<OrchTelemetry>();
+        services.TryAddSingleton<MeteredChat>();
+        services.TryAddSingleton<Workspaces>();
+        services.TryAddSingleton<WorkspaceSandbox>();
+        services.TryAddSingleton<KnowledgeReranker>();
+        services.TryAddSingleton<KnowledgeIndex>();
+        services.TryAddSingleton<ToolRegistry>();
+        Add<ReadFileTool>(services, ReadFileTool.ToolName);
+        Add<WriteFileTool>(services, WriteFileTool.ToolName);
+        Add<ListFilesTool>(services, ListFilesTool.ToolName);
+        Add<SearchKnowledgeTool>(services, SearchKnowledgeTool.ToolName);
+        Add<LocalLlmTool>(services, LocalLlmTool.ToolName);
+        return services;
+    }
+
+    private static void Add<TTool>(IServiceCollection services, string name)
+        where TTool : class, IOrchTool
+    {
+        if (!services.Any(d => d.ServiceType == typeof(ToolRegistration) && d.ImplementationInstance is ToolRegistration r && r.Name == name))
+        {
+            services.AddSingleton(new ToolRegistration(name, sp => ActivatorUtilities.CreateInstance<TTool>(sp)));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Orch.Core.Execution;
+
+namespace Orch.Mcp.Tools;
+
+/// <summary>A project's run as the status tool reports it.</summary>
+public sealed record RunStatus(
+    [property: JsonPropertyName("project_id")] Guid ProjectId,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("status_reason")] string? StatusReason,
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("spent_usd")] decimal SpentUsd,
+    [property: JsonPropertyName("budget_usd")] decimal? BudgetUsd,
+    [property: JsonPropertyName("task_counts")] IReadOnlyDictionary<string, int> TaskCounts,
+    [property: JsonPropertyName("tasks")] IReadOnlyList<RunTaskSummary> Tasks)
+{
+    public static RunStatus From(ProjectRunView view, string? message = null) => new(
+        view.ProjectId,
+        view.Name,
+        Lower(view.Status.ToString()),
+        view.StatusReason,
+        message,
+        view.SpentUsd,
+        view.BudgetUsd,
+        view.TaskCounts.ToDictionary(e => Lower(e.Key), e => e.Value),
+        [.. view.Tasks.Select(t => new RunTaskSummary(
+            t.Key, t.Title, Lower(t.Status.ToString()), t.Tier, t.Model, t.Attempts, t.CostUsd, t.DependsOn, t.StartedAt, t.CompletedAt,
+            t.Error is { Length: > 300 } text ? text[..300] + "…" : t.Error))]);
+
+    private static string Lower(string text) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(text);
+}

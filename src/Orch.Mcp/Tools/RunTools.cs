@@ -1,0 +1,120 @@
+using System.ComponentModel;
+using ModelContextProtocol.Server;
+using Orch.Core;
+using Orch.Core.Events;
+using Orch.Core.Execution;
+using Orch.Core.Projects;
+
+namespace Orch.Mcp.Tools;
+
+/// <summary>Running an approved plan, watching it, and steering it: thin adapters over Orch.Core's execution service.</summary>
+[McpServerToolType]
+public sealed class RunTools
+{
+    /// <summary>Under the call time-outs of the common clients (60 s and more).</summary>
+    public const int MaxWaitSeconds = 50;
+
+    [McpServerTool(Name = "execute", Destructive = false, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
+    [Description("Starts running a project's approved plan and returns at once. Tasks run in parallel as their dependencies complete, each on the cheapest suitable model tier, within the budget caps. Follow it with status.")]
+    public static async Task<RunStatus> Execute(
+        ExecutionService execution,
+        ProjectRunReader runs,
+        [Description("The project's id.")] Guid project_id,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await execution.ExecuteAsync(project_id, "assistant", cancellationToken);
+        return RunStatus.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
+    }
+
+    [McpServerTool(Name = "status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("A project's status, spend against its budget, and every task's status, tier, model, attempts and cost. With wait_seconds, waits until something changes (at most 50 s) before answering.")]
+    public static async Task<RunStatus> Status(
+        ProjectRunReader runs,
+        EventHub hub,
+        [Description("The project's id.")] Guid project_id,
+        [Description("Wait up to this many seconds (0 to 50) for a change before answering. Default 0.")] int wait_seconds = 0,
+        CancellationToken cancellationToken = default)
+    {
+        if (wait_seconds is < 0 or > MaxWaitSeconds)
+        {
+            throw new InvalidInputException("wait_seconds", $"must be between 0 and {MaxWaitSeconds} (was {wait_seconds}).");
+        }
+
+        var view = await runs.ReadAsync(project_id, cancellationToken);
+        if (wait_seconds == 0 || view.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
+        {
+            return RunStatus.From(view);
+        }
+
+        // Woken by this process's events at once; work done by other processes is seen by polling the log.
+        using var changes = hub.Subscribe(e => e.ProjectId == project_id, 64);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(wait_seconds));
+        var seen = view.LastEventSequence;
+        try
+        {
+            while (view.LastEventSequence == seen)
+            {
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+                poll.CancelAfter(TimeSpan.FromMilliseconds(500));
+                try
+                {
+                    await changes.Reader.WaitToReadAsync(poll.Token);
+                }
+                catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
+                {
+                }
+
+                view = await runs.ReadAsync(project_id, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing changed in time: the current state is the answer.
+        }
+
+        return RunStatus.From(view);
+    }
+
+    [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Steers a run. Project actions: pause (no new task starts), resume, cancel (running tasks stop; not undoable). Task actions (give task_id): retry a failed task, skip a task (it counts as done with an empty output), accept a task waiting for review, cancel one task.")]
+    public static async Task<RunStatus> Control(
+        ExecutionService execution,
+        ProjectRunReader runs,
+        [Description("The project's id.")] Guid project_id,
+        [Description("pause, resume, cancel, retry, skip or accept.")] string action,
+        [Description("The task's id (as in status), for retry, skip, accept, or to cancel one task.")] string? task_id = null,
+        CancellationToken cancellationToken = default)
+    {
+        const string by = "assistant";
+        var verb = (action ?? string.Empty).Trim().ToLowerInvariant();
+        ControlResult result;
+        if (task_id is { Length: > 0 })
+        {
+            var view = await runs.ReadAsync(project_id, cancellationToken);
+            var task = view.Tasks.FirstOrDefault(t => t.Key == task_id)
+                ?? throw new InvalidInputException("task_id", $"the project has no task '{task_id}'.");
+            result = verb switch
+            {
+                "retry" => await execution.RetryTaskAsync(task.Id, by, cancellationToken),
+                "skip" => await execution.SkipTaskAsync(task.Id, by, cancellationToken),
+                "accept" => await execution.AcceptTaskAsync(task.Id, by, cancellationToken),
+                "cancel" => await execution.CancelTaskAsync(task.Id, by, cancellationToken),
+                _ => throw new InvalidInputException("action", $"'{action}' is not a task action; use retry, skip, accept or cancel."),
+            };
+        }
+        else
+        {
+            result = verb switch
+            {
+                "pause" => await execution.PauseAsync(project_id, by, cancellationToken),
+                "resume" => await execution.ResumeAsync(project_id, by, cancellationToken),
+                "cancel" => await execution.CancelAsync(project_id, by, cancellationToken),
+                "retry" or "skip" or "accept" => throw new InvalidInputException("task_id", $"'{verb}' acts on a task: give task_id."),
+                _ => throw new InvalidInputException("action", $"'{action}' is not an action; use pause, resume, cancel, retry, skip or accept."),
+            };
+        }
+
+        return RunStatus.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
+    }
+}

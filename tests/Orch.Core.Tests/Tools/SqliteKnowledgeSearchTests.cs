@@ -1,0 +1,5 @@
+using Orch.Testing;
+
+namespace Orch.Core.Tests.Tools;
+
+public sealed class SqliteKnowledgeSearchTests() : KnowledgeSearchContract(StoreKind.Sqlite);
