@@ -27,6 +27,7 @@ public static class OrchConfiguration
         [BudgetOptions.SectionName] = typeof(BudgetOptions),
         [ExecutionOptions.SectionName] = typeof(ExecutionOptions),
         [KnowledgeOptions.SectionName] = typeof(KnowledgeOptions),
+        [TelemetryOptions.SectionName] = typeof(TelemetryOptions),
     };
 
     /// <summary>

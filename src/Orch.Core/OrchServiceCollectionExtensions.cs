@@ -75,6 +75,9 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton<PlanningService>();
         services.TryAddSingleton<ProjectService>();
         services.TryAddSingleton<PlanService>();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
+        services.AddHostedService<TelemetryExport>();
         services.AddOrchExecution(configuration);
         services.AddOrchTools();
         return services;

@@ -40,7 +40,8 @@ public sealed class TaskClaimer(
             }
         }
 
-        return await commits.RunAsync((db, ct) => ClaimAsync(db, slots, ct), cancellationToken);
+        // Urgent: every ready task waits for it.
+        return await commits.RunAsync((db, ct) => ClaimAsync(db, slots, ct), cancellationToken, urgent: true);
     }
 
     private async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(OrchDbContext db, int slots, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public sealed partial class TaskDispatcher(
     EventHub hub,
     ILogger<TaskDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan ClaimCoalescing = TimeSpan.FromMilliseconds(3);
     private readonly List<Task> inFlight = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,7 +63,11 @@ public sealed partial class TaskDispatcher(
                     continue;
                 }
 
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken);
+                if (await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken) && running.Count > 0)
+                {
+                    // Completions arrive in bursts: a moment's wait lets one claim serve several of them.
+                    await Task.Delay(ClaimCoalescing, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -23,8 +23,8 @@ public sealed class TaskProgress(PlanGraphs graphs, EventFactory events)
     public static bool IsStopped(PlanTaskStatus status) =>
         status is PlanTaskStatus.Failed or PlanTaskStatus.BudgetExceeded or PlanTaskStatus.Cancelled or PlanTaskStatus.Blocked;
 
-    /// <summary>Makes ready each dependent of <paramref name="task"/> whose dependencies are now all done.</summary>
-    public async Task ReleaseDependentsAsync(OrchDbContext db, PlanTask task, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Makes ready each dependent of <paramref name="task"/> whose dependencies are now all done. Returns how many.</summary>
+    public async Task<int> ReleaseDependentsAsync(OrchDbContext db, PlanTask task, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(task);
@@ -32,9 +32,10 @@ public sealed class TaskProgress(PlanGraphs graphs, EventFactory events)
         var dependents = graph.DependentsOf(task.Key);
         if (dependents.Count == 0)
         {
-            return;
+            return 0;
         }
 
+        var released = 0;
         var keys = dependents.Concat(dependents.SelectMany(graph.DependenciesOf)).Distinct(StringComparer.Ordinal).ToList();
         var tasks = await LoadAsync(db, task.PlanId, keys, cancellationToken);
         tasks[task.Key] = task;
@@ -45,9 +46,20 @@ public sealed class TaskProgress(PlanGraphs graphs, EventFactory events)
             {
                 dependent.TransitionTo(PlanTaskStatus.Ready, now);
                 db.Events.Add(events.Create(EventTypes.TaskReady, dependent.ProjectId, dependent.Id, new JsonObject { ["key"] = dependent.Key }));
+                released++;
             }
         }
+
+        return released;
     }
+
+    /// <summary>
+    /// A task was just made ready, so the project keeps running and cannot be waiting only for a
+    /// person: what settling would conclude, without counting its tasks.
+    /// </summary>
+    public static Task ProgressedAsync(OrchDbContext db, Guid projectId, CancellationToken cancellationToken) =>
+        db.Projects.Where(p => p.Id == projectId && p.Status == ProjectStatus.Running && p.StatusReason != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StatusReason, (string?)null), cancellationToken);
 
     /// <summary>Blocks everything downstream of a task that stopped, so that none of it runs. Returns how many.</summary>
     public async Task<int> BlockDownstreamAsync(OrchDbContext db, PlanTask stopped, CancellationToken cancellationToken)

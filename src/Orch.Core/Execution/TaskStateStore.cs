@@ -44,8 +44,15 @@ public sealed class TaskStateStore(GroupCommit commits, TaskProgress progress, K
                 ["verdict"] = verdict.Kind,
             }));
             await knowledge.StageAsync(db, task.ProjectId, $"task:{task.Key}", task.Title, task.Output ?? string.Empty, cancellationToken);
-            await progress.ReleaseDependentsAsync(db, task, now, cancellationToken);
-        }, cancellationToken, settle: true);
+            if (await progress.ReleaseDependentsAsync(db, task, now, cancellationToken) > 0)
+            {
+                await TaskProgress.ProgressedAsync(db, task.ProjectId, cancellationToken);
+            }
+            else
+            {
+                await progress.SettleProjectAsync(db, task.ProjectId, task.PlanId, now, cancellationToken);
+            }
+        }, cancellationToken);
 
     /// <summary>A transient failure with attempts left: the task runs again after <paramref name="delay"/>.</summary>
     public Task<bool> RetryLaterAsync(ClaimedRun claim, RunResult result, TimeSpan delay, CancellationToken cancellationToken) =>

@@ -33,6 +33,14 @@ public sealed class EngineRulesTests
         Assert.Equal((PlanTaskStatus.Completed, PlanTaskStatus.Completed), (states["c"], states["d"]));
         Assert.Equal(1, view.Tasks.Single(t => t.Key == "a").Attempts);
         Assert.DoesNotContain(model.Calls, c => c.For("b"));
+
+        // Retrying the failed task reopens the project; what it blocked then runs.
+        model.Answer = _ => ScriptedModel.Text("done");
+        var retry = await engine.Get<ExecutionService>().RetryTaskAsync(view.Tasks.Single(t => t.Key == "a").Id, "tester", Ct);
+        Assert.Equal(ProjectStatus.Running, retry.ProjectStatus);
+        var after = await engine.WaitForEndAsync(project, Ct);
+        Assert.Equal(ProjectStatus.Completed, after.Status);
+        Assert.Equal(2, after.Tasks.Single(t => t.Key == "a").Attempts);
     }
 
     [Fact]
