@@ -120,6 +120,10 @@ public sealed class ExecutionProcessTests
         Assert.Equal(0L, await ScalarAsync(db, $"SELECT COUNT(*) FROM (SELECT plan_task_id FROM task_runs GROUP BY plan_task_id HAVING COUNT(*) > 1) AS repeated"));
         var workers = await ScalarAsync(db, "SELECT COUNT(DISTINCT worker) FROM task_runs");
         Assert.InRange(workers, 1, 2);
+        var first = done["tasks"]![0]!["id"]!.GetValue<string>();
+        var output = await mcp.ToolAsync("task_output", new JsonObject { ["project_id"] = project, ["task_id"] = first }, Ct);
+        Assert.Contains("offline provider", output["output"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("pass", output["verdict"]!.GetValue<string>());
         var page = await http.GetStringAsync("/", Ct);
         Assert.Contains("Product launch", page, StringComparison.Ordinal);
     }

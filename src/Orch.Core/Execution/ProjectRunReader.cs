@@ -8,6 +8,20 @@ namespace Orch.Core.Execution;
 /// <summary>Reads a project's run for status: the tasks of its approved plan (or newest plan), their latest attempts and costs.</summary>
 public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFactory, BudgetLedger ledger)
 {
+    /// <summary>A task of the project's approved plan by its key: its output, files and verdict.</summary>
+    public async Task<TaskOutputView> ReadOutputAsync(Guid projectId, string key, CancellationToken cancellationToken)
+    {
+        var wanted = InputRules.RequiredText(key, "task_id", 200);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var task = await (from t in db.PlanTasks.AsNoTracking()
+                          join p in db.Plans on t.PlanId equals p.Id
+                          where t.ProjectId == projectId && t.Key == wanted && p.Status == PlanStatus.Approved
+                          select t).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("task", $"'{wanted}' of an approved plan of project {projectId}");
+        var run = await db.TaskRuns.AsNoTracking().Where(r => r.PlanTaskId == task.Id).OrderByDescending(r => r.Attempt).FirstOrDefaultAsync(cancellationToken);
+        return new TaskOutputView(task.Id, task.Key, task.Title, task.Status, task.Attempts, task.Output ?? run?.Output, run?.Files ?? [], run?.Verdict, run?.VerdictDetail, task.Error ?? run?.Error);
+    }
+
     public async Task<ProjectRunView> ReadAsync(Guid projectId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

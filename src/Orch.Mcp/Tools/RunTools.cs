@@ -76,6 +76,18 @@ public sealed class RunTools
         return RunStatus.From(view);
     }
 
+    [McpServerTool(Name = "task_output", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("The full output of a task, the workspace files it wrote, and the verifier's verdict.")]
+    public static async Task<TaskOutput> GetTaskOutput(
+        ProjectRunReader runs,
+        [Description("The project's id.")] Guid project_id,
+        [Description("The task's id, as in status.")] string task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var task = await runs.ReadOutputAsync(project_id, task_id, cancellationToken);
+        return new TaskOutput(task.Key, task.Title, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(task.Status.ToString()), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error);
+    }
+
     [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Steers a run. Project actions: pause (no new task starts), resume, cancel (running tasks stop; not undoable). Task actions (give task_id): retry a failed task, skip a task (it counts as done with an empty output), accept a task waiting for review, cancel one task.")]
     public static async Task<RunStatus> Control(
