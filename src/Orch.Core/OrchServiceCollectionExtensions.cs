@@ -68,6 +68,7 @@ public static class OrchServiceCollectionExtensions
 
         services.TryAddSingleton<EventFactory>();
         services.TryAddSingleton<BudgetLedger>();
+        services.TryAddSingleton<UsageReader>();
         services.AddHostedService<ReservationExpiryService>();
         services.TryAddSingleton<InputGuard>();
         services.TryAddSingleton<PlanForecaster>();

@@ -124,6 +124,9 @@ public sealed class ExecutionProcessTests
         var output = await mcp.ToolAsync("task_output", new JsonObject { ["project_id"] = project, ["task_id"] = first }, Ct);
         Assert.Contains("offline provider", output["output"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("pass", output["verdict"]!.GetValue<string>());
+        var usage = await mcp.ToolAsync("usage", new JsonObject { ["days"] = 1 }, Ct);
+        Assert.True(usage["calls"]!.GetValue<long>() >= 8);
+        Assert.Contains(usage["by_project"]!.AsArray(), l => l!["name"]!.GetValue<string>() == "Product launch");
         var page = await http.GetStringAsync("/", Ct);
         Assert.Contains("Product launch", page, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using Orch.Core;
+using Orch.Core.Budgets;
 using Orch.Core.Events;
 using Orch.Core.Execution;
 using Orch.Core.Projects;
@@ -87,6 +88,14 @@ public sealed class RunTools
         var task = await runs.ReadOutputAsync(project_id, task_id, cancellationToken);
         return new TaskOutput(task.Key, task.Title, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(task.Status.ToString()), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error);
     }
+
+    [McpServerTool(Name = "usage", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Spend over the last days by day, model, tier and project, with where the daily and monthly caps stand now.")]
+    public static async Task<UsageSummary> Usage(
+        UsageReader usage,
+        [Description("How many days back, today included: 1 to 366. Default 7.")] int days = 7,
+        CancellationToken cancellationToken = default) =>
+        UsageSummary.Of(await usage.ReadAsync(days, cancellationToken));
 
     [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Steers a run. Project actions: pause (no new task starts), resume, cancel (running tasks stop; not undoable). Task actions (give task_id): retry a failed task, skip a task (it counts as done with an empty output), accept a task waiting for review, cancel one task.")]
