@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orch.Core;
 using Orch.Mcp;
+using Orch.Mcp.Prompts;
 using Orch.Mcp.Tools;
 
 // Stdout carries the MCP protocol and nothing else: every log line goes to stderr.
@@ -32,6 +33,7 @@ builder.Services
     .WithRequestFilters(filters => filters.AddCallToolFilter(OrchErrorFilter.Translate))
     .WithTools<ProjectTools>()
     .WithTools<PlanTools>()
-    .WithTools<RunTools>();
+    .WithTools<RunTools>()
+    .WithPrompts<OrchPrompts>();
 
 return await OrchHost.RunAsync(builder.Build(), Console.Error);

@@ -153,6 +153,25 @@ public sealed class StdioServerTests
         Assert.Contains("Orch:Plans:MaxTasks must be between 1 and 100000 (was -3)", server.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Prompts_AreListed_AndFillInTheirArguments()
+    {
+        using var data = new TempDirectory();
+        await using var session = await McpSession.StartAsync(new Dictionary<string, string?> { ["Orch__DataDirectory"] = data.Path }, Ct);
+
+        var prompts = (await session.RequestAsync("prompts/list", new JsonObject(), Ct))["result"]!["prompts"]!.AsArray();
+        Assert.Equal(["orch_status", "plan_with_orch"], prompts.Select(p => p!["name"]!.GetValue<string>()).Order());
+
+        var prompt = await session.RequestAsync("prompts/get", new JsonObject
+        {
+            ["name"] = "plan_with_orch",
+            ["arguments"] = new JsonObject { ["work"] = "a launch checklist", ["budget_usd"] = "5" },
+        }, Ct);
+        var text = prompt["result"]!["messages"]![0]!["content"]!["text"]!.GetValue<string>();
+        Assert.Contains("a launch checklist", text, StringComparison.Ordinal);
+        Assert.Contains("budget_usd 5", text, StringComparison.Ordinal);
+    }
+
     private static async Task InitializeAsync(HostProcess server)
     {
         await CallAsync(server, 1, "initialize", new JsonObject
