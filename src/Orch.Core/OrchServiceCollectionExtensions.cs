@@ -63,6 +63,8 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton<ProviderStatusBoard>();
         services.TryAddSingleton<IProviderStatus>(sp => sp.GetRequiredService<ProviderStatusBoard>());
         services.TryAddSingleton<ModelRouter>();
+        services.TryAddSingleton<OrchTelemetry>();
+        services.TryAddSingleton<MeteredChat>();
         services.TryAddSingleton<ProviderHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ProviderHealthMonitor>());
 

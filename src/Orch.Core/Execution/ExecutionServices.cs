@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orch.Core.Models;
 using Orch.Core.Storage;
 using Quartz;
 
@@ -17,8 +16,6 @@ internal static class ExecutionServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExecutionOptions>, ExecutionOptionsValidator>());
         var node = new NodeIdentity();
         services.TryAddSingleton(node);
-        services.TryAddSingleton<OrchTelemetry>();
-        services.TryAddSingleton<MeteredChat>();
         services.TryAddSingleton<RunningTasks>();
         services.TryAddSingleton<DispatchSignal>();
         services.TryAddSingleton<PlanGraphs>();

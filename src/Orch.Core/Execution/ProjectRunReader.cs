@@ -33,7 +33,7 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
         var tasks = plan is null
             ? []
             : await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(cancellationToken);
-        var ids = tasks.Select(t => t.Id).ToList();
+        var ids = tasks.Select(t => t.Id).ToHashSet();
         var runs = await db.TaskRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
             .Select(r => new { r.PlanTaskId, r.Attempt, r.Tier, r.Model, r.CostMicros }).ToListAsync(cancellationToken);
         var byTask = runs.Where(r => ids.Contains(r.PlanTaskId)).GroupBy(r => r.PlanTaskId).ToDictionary(g => g.Key, g => (Latest: g.MaxBy(r => r.Attempt)!, Cost: g.Sum(r => r.CostMicros)));

@@ -1,29 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orch.Core.Execution;
-using Orch.Core.Models;
 
 namespace Orch.Core.Tools;
 
 /// <summary>Wires the task tools: the registry, workspaces, the sandbox, knowledge search and the five built-in tools.</summary>
 internal static class ToolServices
 {
-    /// <summary>Call after the storage, models and budgets are registered (in <c>AddOrch</c>).</summary>
+    /// <summary>Called by <c>AddOrch</c> after storage, models, budgets and execution options are registered.</summary>
     public static IServiceCollection AddOrchTools(this IServiceCollection services)
     {
-        // Bound here unless the engine's own wiring already binds it; binding twice would do no harm either.
-        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<ExecutionOptions>)))
-        {
-            services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.SectionName);
-        }
-
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
 
-        // What local_llm needs to make a budgeted call; the engine registers them too, and TryAdd keeps one.
-        services.TryAddSingleton<OrchTelemetry>();
-        services.TryAddSingleton<MeteredChat>();
         services.TryAddSingleton<Workspaces>();
         services.TryAddSingleton<WorkspaceSandbox>();
         services.TryAddSingleton<KnowledgeReranker>();

@@ -17,19 +17,19 @@ public sealed class RunTools
 
     [McpServerTool(Name = "execute", Destructive = false, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
     [Description("Starts running a project's approved plan and returns at once. Tasks run in parallel as their dependencies complete, each on the cheapest suitable model tier, within the budget caps. Follow it with status.")]
-    public static async Task<RunStatus> Execute(
+    public static async Task<RunSummary> Execute(
         ExecutionService execution,
         ProjectRunReader runs,
         [Description("The project's id.")] Guid project_id,
         CancellationToken cancellationToken = default)
     {
         var result = await execution.ExecuteAsync(project_id, "assistant", cancellationToken);
-        return RunStatus.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
+        return RunSummary.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
     }
 
     [McpServerTool(Name = "status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("A project's status, spend against its budget, and every task's status, tier, model, attempts and cost. With wait_seconds, waits until something changes (at most 50 s) before answering.")]
-    public static async Task<RunStatus> Status(
+    public static async Task<RunSummary> Status(
         ProjectRunReader runs,
         EventHub hub,
         [Description("The project's id.")] Guid project_id,
@@ -44,7 +44,7 @@ public sealed class RunTools
         var view = await runs.ReadAsync(project_id, cancellationToken);
         if (wait_seconds == 0 || view.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
         {
-            return RunStatus.From(view);
+            return RunSummary.From(view);
         }
 
         // Woken by this process's events at once; work done by other processes is seen by polling the log.
@@ -74,7 +74,7 @@ public sealed class RunTools
             // Nothing changed in time: the current state is the answer.
         }
 
-        return RunStatus.From(view);
+        return RunSummary.From(view);
     }
 
     [McpServerTool(Name = "task_output", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
@@ -99,7 +99,7 @@ public sealed class RunTools
 
     [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Steers a run. Project actions: pause (no new task starts), resume, cancel (running tasks stop; not undoable). Task actions (give task_id): retry a failed task, skip a task (it counts as done with an empty output), accept a task waiting for review, cancel one task.")]
-    public static async Task<RunStatus> Control(
+    public static async Task<RunSummary> Control(
         ExecutionService execution,
         ProjectRunReader runs,
         [Description("The project's id.")] Guid project_id,
@@ -136,6 +136,6 @@ public sealed class RunTools
             };
         }
 
-        return RunStatus.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
+        return RunSummary.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
     }
 }

@@ -4,7 +4,7 @@ using Orch.Core.Execution;
 namespace Orch.Mcp.Tools;
 
 /// <summary>A project's run as the status tool reports it.</summary>
-public sealed record RunStatus(
+public sealed record RunSummary(
     [property: JsonPropertyName("project_id")] Guid ProjectId,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("status")] string Status,
@@ -15,7 +15,7 @@ public sealed record RunStatus(
     [property: JsonPropertyName("task_counts")] IReadOnlyDictionary<string, int> TaskCounts,
     [property: JsonPropertyName("tasks")] IReadOnlyList<RunTaskSummary> Tasks)
 {
-    public static RunStatus From(ProjectRunView view, string? message = null) => new(
+    public static RunSummary From(ProjectRunView view, string? message = null) => new(
         view.ProjectId,
         view.Name,
         Lower(view.Status.ToString()),
