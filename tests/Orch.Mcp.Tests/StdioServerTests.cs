@@ -172,6 +172,44 @@ public sealed class StdioServerTests
         Assert.Contains("budget_usd 5", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunTools_RefuseBadInputClearly_AsToolErrors_AndTheServerStaysUp()
+    {
+        using var data = new TempDirectory();
+        await using var session = await McpSession.StartAsync(new Dictionary<string, string?> { ["Orch__DataDirectory"] = data.Path }, Ct);
+        var plan = await session.ToolAsync("plan", new JsonObject { ["requirements"] = "Notes\n1. Gather\n2. Write" }, Ct);
+        var project = plan["project_id"]!.GetValue<string>();
+
+        string[] expected =
+        [
+            "the project has no approved plan",
+            "wait_seconds: must be between 0 and 50 (was 51)",
+            "'explode' is not an action",
+            "'retry' acts on a task: give task_id",
+            "the project has no task 'nope'",
+            "No project has the id",
+        ];
+        JsonObject[] calls =
+        [
+            new() { ["name"] = "execute", ["arguments"] = new JsonObject { ["project_id"] = project } },
+            new() { ["name"] = "status", ["arguments"] = new JsonObject { ["project_id"] = project, ["wait_seconds"] = 51 } },
+            new() { ["name"] = "control", ["arguments"] = new JsonObject { ["project_id"] = project, ["action"] = "explode" } },
+            new() { ["name"] = "control", ["arguments"] = new JsonObject { ["project_id"] = project, ["action"] = "retry" } },
+            new() { ["name"] = "control", ["arguments"] = new JsonObject { ["project_id"] = project, ["action"] = "skip", ["task_id"] = "nope" } },
+            new() { ["name"] = "status", ["arguments"] = new JsonObject { ["project_id"] = Guid.NewGuid().ToString() } },
+        ];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var result = (await session.RequestAsync("tools/call", calls[i], Ct))["result"]!;
+            Assert.True(result["isError"]?.GetValue<bool>(), calls[i].ToJsonString());
+            Assert.Contains(expected[i], result["content"]![0]!["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var status = await session.ToolAsync("status", new JsonObject { ["project_id"] = project }, Ct);
+        Assert.Equal("draft", status["status"]!.GetValue<string>());
+        Assert.All(status["tasks"]!.AsArray(), t => Assert.Equal(0, t!["attempts"]!.GetValue<int>()));
+    }
+
     private static async Task InitializeAsync(HostProcess server)
     {
         await CallAsync(server, 1, "initialize", new JsonObject
