@@ -11,7 +11,7 @@ namespace Orch.Mcp;
 /// </summary>
 internal static class OrchErrorFilter
 {
-    public static McpRequestHandler<CallToolRequestParams, CallToolResult> Translate(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
+    public static McpRequestHandler<TParams, TResult> Translate<TParams, TResult>(McpRequestHandler<TParams, TResult> next) =>
         async (context, cancellationToken) =>
         {
             try

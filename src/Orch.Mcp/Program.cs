@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orch.Core;
+using Orch.Core.Hosting;
 using Orch.Mcp;
 using Orch.Mcp.Prompts;
+using Orch.Mcp.Resources;
 using Orch.Mcp.Tools;
 
 // Stdout carries the MCP protocol and nothing else: every log line goes to stderr.
@@ -20,6 +22,8 @@ catch (FileNotFoundException ex)
 
 builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
 builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+// And to <data directory>/logs/orch-mcp-yyyyMMdd.log: assistants often hide or drop a server's stderr.
+builder.Logging.AddOrchFile(builder.Configuration, "orch-mcp");
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 // A refused start-up is reported once, plainly, by OrchHost; not also as a stack trace.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -27,13 +31,23 @@ builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
 builder.Services.AddOrch(builder.Configuration);
+builder.Services.AddSingleton<ExecutionProgress>();
+builder.Services.AddSingleton<ResourceSubscriptions>();
+builder.Services.AddHostedService<ResourceNotifier>();
 builder.Services
     .AddMcpServer(options => options.ServerInfo = new() { Name = "orch", Version = typeof(OrchHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0" })
     .WithStdioServerTransport()
-    .WithRequestFilters(filters => filters.AddCallToolFilter(OrchErrorFilter.Translate))
+    .WithRequestFilters(filters => filters
+        .AddCallToolFilter(OrchErrorFilter.Translate)
+        .AddReadResourceFilter(OrchErrorFilter.Translate)
+        .AddListToolsFilter(ToolListCompaction.Compact))
     .WithTools<ProjectTools>()
     .WithTools<PlanTools>()
     .WithTools<RunTools>()
-    .WithPrompts<OrchPrompts>();
+    .WithTools<AssistantTools>()
+    .WithPrompts<OrchPrompts>()
+    .WithResources<OrchResources>()
+    .WithSubscribeToResourcesHandler((context, ct) => context.Services!.GetRequiredService<ResourceSubscriptions>().SubscribeAsync(context, ct))
+    .WithUnsubscribeFromResourcesHandler((context, ct) => context.Services!.GetRequiredService<ResourceSubscriptions>().UnsubscribeAsync(context, ct));
 
 return await OrchHost.RunAsync(builder.Build(), Console.Error);

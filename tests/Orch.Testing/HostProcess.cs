@@ -51,11 +51,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts <c>src/{project}/bin/{configuration}/net10.0/{project}.dll</c>, built with the tests.</summary>
     public static HostProcess Start(string project, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var dll = Path.Combine(RepositoryRoot(), "src", project, "bin", BuildConfiguration(), "net10.0", project + ".dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"{dll} is missing: the test project should reference {project}.", dll);
-        }
+        var dll = ProjectDll(project);
 
         var info = new ProcessStartInfo("dotnet")
         {
@@ -166,6 +162,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("Orch.sln was not found above the test output.");
+    }
+
+    /// <summary>The built <c>{project}.dll</c> under <c>src/</c>, in the configuration of the tests; fails clearly when missing.</summary>
+    public static string ProjectDll(string project)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "src", project, "bin", BuildConfiguration(), "net10.0", project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is missing: the test project should reference {project}.", dll);
     }
 
     /// <summary>Debug or Release: the configuration the tests themselves were built in.</summary>

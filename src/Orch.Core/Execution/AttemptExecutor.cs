@@ -39,7 +39,8 @@ public sealed class AttemptExecutor(
         telemetry.RunDuration.Record(clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task<string> SettleAsync(ClaimedRun claim, RunResult result, CancellationToken stopping, CancellationToken cancellationToken)
+    /// <summary>Verifies an answered attempt (or records how it ended) and leaves its task in the state that follows; returns the outcome's name.</summary>
+    internal async Task<string> SettleAsync(ClaimedRun claim, RunResult result, CancellationToken stopping, CancellationToken cancellationToken)
     {
         // The outcome is written whatever happens to the caller meanwhile: it is what the attempt did.
         var none = CancellationToken.None;

@@ -52,6 +52,12 @@ public sealed class ExecutionOptions
     /// <summary>How often an interrupted task is put back before it fails instead.</summary>
     public int MaxInterruptions { get; set; } = 3;
 
+    /// <summary>
+    /// How long an assistant holds a task it claimed to do itself before the task goes back to the
+    /// pool. Nothing renews it: the assistant's work is one call away from its result.
+    /// </summary>
+    public int AssistantLeaseSeconds { get; set; } = 900;
+
     /// <summary>Where project workspaces live; empty for <c>workspaces</c> under the data directory.</summary>
     public string? WorkspaceDirectory { get; set; }
 

@@ -30,6 +30,7 @@ internal sealed class ExecutionOptionsValidator(IOptions<ModelOptions> models) :
         Range(nameof(options.PollMilliseconds), options.PollMilliseconds, 10, 60_000);
         Range(nameof(options.RecoverySeconds), options.RecoverySeconds, 1, 3_600);
         Range(nameof(options.MaxInterruptions), options.MaxInterruptions, 0, 100);
+        Range(nameof(options.AssistantLeaseSeconds), options.AssistantLeaseSeconds, 1, 86_400);
         Range(nameof(options.MaxFileBytes), options.MaxFileBytes, 1, 100 * 1_048_576);
         if (options.RetryMaxDelayMs < options.RetryBaseDelayMs)
         {

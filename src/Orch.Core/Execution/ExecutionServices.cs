@@ -29,6 +29,8 @@ internal static class ExecutionServices
         services.TryAddSingleton<RunRecovery>();
         services.TryAddSingleton<ExecutionService>();
         services.TryAddSingleton<ProjectRunReader>();
+        services.TryAddSingleton<AssistantWork>();
+        services.TryAddSingleton<TaskLogReader>();
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<TaskDispatcher>();
         AddScheduler(services, configuration, node);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orch.Core.Events;
+using Orch.Core.Models;
 using Orch.Core.Plans;
 using Orch.Core.Projects;
 using Orch.Core.Storage;
@@ -48,7 +49,8 @@ public sealed class TaskClaimer(
     {
         var settings = options.CurrentValue;
         var now = clock.GetUtcNow();
-        var busy = await db.PlanTasks.Where(t => Busy.Contains(t.Status)).GroupBy(t => t.ProjectId)
+        // Tasks the assistant is doing take none of Orch's slots.
+        var busy = await db.PlanTasks.Where(t => Busy.Contains(t.Status) && (t.Tier == null || t.Tier != AssistantTier.Name)).GroupBy(t => t.ProjectId)
             .Select(g => new { Project = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Project, g => g.Count, cancellationToken);
         var free = Math.Min(slots, settings.MaxConcurrentTasks - busy.Values.Sum());
         if (free <= 0)
@@ -93,6 +95,8 @@ public sealed class TaskClaimer(
         from task in db.PlanTasks
         join project in db.Projects on task.ProjectId equals project.Id
         where task.Status == PlanTaskStatus.Ready && project.Status == ProjectStatus.Running && (task.NotBefore == null || task.NotBefore <= now)
+        // The assistant's tasks wait for the assistant (next_task), never for a model of Orch's.
+        where task.Tier == null || task.Tier != AssistantTier.Name
         orderby task.Priority descending, task.Position
         select task;
 }

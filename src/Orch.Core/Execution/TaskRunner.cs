@@ -163,16 +163,8 @@ public sealed partial class TaskRunner(
 
     private async Task<IReadOnlyList<DependencyOutput>> DependencyOutputsAsync(ClaimedRun claim, CancellationToken cancellationToken)
     {
-        if (claim.Task.DependsOn.Count == 0)
-        {
-            return [];
-        }
-
-        var keys = claim.Task.DependsOn.ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == claim.PlanId && keys.Contains(t.Key))
-            .Select(t => new { t.Key, t.Title, t.Output }).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => keys.IndexOf(r.Key)).Select(r => new DependencyOutput(r.Key, r.Title, r.Output ?? string.Empty))];
+        return await DependencyOutputs.ReadAsync(db, claim.PlanId, claim.Task.DependsOn, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tool {Tool} refused or failed for task {Task}: {Detail}")]

@@ -48,7 +48,16 @@ public sealed partial class Verifier(ModelRouter router, MeteredChat chat, Works
             return new Verdict(Verdict.Pass, task.AcceptanceCriteria.Count == 0 ? "no acceptance criteria to judge against" : "judging is switched off");
         }
 
-        var route = router.RouteFrom(settings.JudgeTier is { Length: > 0 } judge ? judge : models.Value.PlanningTier, "the judge's tier");
+        RouteDecision route;
+        try
+        {
+            route = router.RouteFrom(settings.JudgeTier is { Length: > 0 } judge ? judge : models.Value.PlanningTier, "the judge's tier");
+        }
+        catch (NoModelAvailableException ex) when (AssistantTier.Is(result.Tier))
+        {
+            return Unjudged(ex);
+        }
+
         var output = result.Output.Length <= MaxJudgedChars ? result.Output : result.Output[..MaxJudgedChars] + "\n[… cut]";
         var messages = new List<ChatMessage>
         {
@@ -66,10 +75,27 @@ public sealed partial class Verifier(ModelRouter router, MeteredChat chat, Works
                 [ChatRequestKeys.Output] = output,
             },
         };
-        var answer = await chat.GetResponseAsync(route, messages, chatOptions, new UsageContext(UsagePurpose.Verification, claim.ProjectId, claim.TaskId, claim.RunId, claim.Attempt), cancellationToken);
+        MeteredResponse answer;
+        try
+        {
+            answer = await chat.GetResponseAsync(route, messages, chatOptions, new UsageContext(UsagePurpose.Verification, claim.ProjectId, claim.TaskId, claim.RunId, claim.Attempt), cancellationToken);
+        }
+        catch (ProviderException ex) when (AssistantTier.Is(result.Tier))
+        {
+            return Unjudged(ex);
+        }
+
         var (kind, detail) = Read(answer.Response.Text);
         return new Verdict(kind, detail, answer.InputTokens, answer.OutputTokens, answer.CostMicros);
     }
+
+    /// <summary>
+    /// The assistant's work when no judge model answers (Orch may run with no provider at all): the
+    /// structural checks passed and stand as the verdict, and the verdict says that no judge saw it.
+    /// An attempt of Orch's own is retried instead, as its model was just reachable.
+    /// </summary>
+    private static Verdict Unjudged(Exception reason) =>
+        new(Verdict.Pass, $"checked on structure only (an answer, its files present); no judge model answered: {reason.Message}");
 
     /// <summary>Reads the judge's JSON answer leniently; anything unreadable goes to a person.</summary>
     public static (string Kind, string Detail) Read(string answer)

@@ -25,6 +25,10 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
             {
                 failures.Add($"{key}:Name must be a tier name: a letter, then letters, digits, '_' or '-' (was '{tier.Name}').");
             }
+            else if (AssistantTier.Is(tier.Name))
+            {
+                failures.Add($"{key}:Name '{tier.Name}' is reserved for tasks the calling assistant does itself.");
+            }
             else if (!tierNames.Add(tier.Name))
             {
                 failures.Add($"{key}:Name '{tier.Name}' is used by another tier.");

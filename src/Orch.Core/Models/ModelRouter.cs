@@ -90,16 +90,21 @@ public sealed class ModelRouter(IOptions<ModelOptions> options, IProviderStatus 
         return index >= 0 && index + 1 < current.Tiers.Count ? current.Tiers[index + 1].Name : null;
     }
 
-    /// <summary>The stronger (later in the chain) of two configured tiers.</summary>
+    /// <summary>The stronger (later in the chain) of two configured tiers. A task marked for the assistant stays the assistant's.</summary>
     public string Stronger(string a, string b)
     {
+        if (AssistantTier.Is(a) || AssistantTier.Is(b))
+        {
+            return AssistantTier.Name;
+        }
+
         var tiers = options.Value.Tiers;
         int IndexOf(string name) => tiers.FindIndex(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
         return IndexOf(a) >= IndexOf(b) ? a : b;
     }
 
     public TierOptions GetTier(string name) =>
-        options.Value.Tiers.Find(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+        AssistantTier.Is(name) ? AssistantTier.Options : options.Value.Tiers.Find(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidInputException("tier", $"'{name}' is not a configured tier.");
 
     private static string? Lookup(Dictionary<string, string> row, string complexity) =>

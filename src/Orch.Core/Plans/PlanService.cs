@@ -42,7 +42,7 @@ public sealed class PlanService(
     /// </summary>
     public PlanValidation Validate(PlanDocument document)
     {
-        var validation = PlanValidator.Validate(document, options.Value.MaxTasks, [.. models.Value.Tiers.Select(t => t.Name)]).EnsureValid();
+        var validation = PlanValidator.Validate(document, options.Value.MaxTasks, [.. models.Value.Tiers.Select(t => t.Name), AssistantTier.Name]).EnsureValid();
         return validation with
         {
             Summary = validation.Summary is null ? null : guard.Enforce(validation.Summary, "summary").Text,

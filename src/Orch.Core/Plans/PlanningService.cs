@@ -1,4 +1,5 @@
 using Orch.Core.Budgets;
+using Orch.Core.Models;
 using Orch.Core.Projects;
 
 namespace Orch.Core.Plans;
@@ -26,19 +27,23 @@ public sealed class PlanningService(
         var (projectId, newProject) = await TargetAsync(request.ProjectId, request.ProjectName, request.BudgetUsd, guarded.Requirements, cancellationToken);
 
         var draft = await planner.PlanAsync(projectId, guarded, cancellationToken, newProject?.BudgetMicros);
-        var plan = await plans.StoreDraftAsync(projectId, newProject, guarded.Requirements, draft.Validation.Summary, draft.Validation.Tasks, PlanSource.Model, cancellationToken);
+        var plan = await plans.StoreDraftAsync(projectId, newProject, guarded.Requirements, draft.Validation.Summary, ForWorker(draft.Validation.Tasks, request.ForAssistant), PlanSource.Model, cancellationToken);
         return await ResultAsync(plan, draft.Attempts, cancellationToken);
     }
 
     /// <summary>A plan from a workflow definition (YAML or JSON), validated exactly like a model's.</summary>
-    public async Task<PlanResult> FromWorkflowAsync(string workflow, Guid? projectId, string? projectName, decimal? budgetUsd, WorkflowFormat? format, CancellationToken cancellationToken)
+    public Task<PlanResult> FromWorkflowAsync(string workflow, Guid? projectId, string? projectName, decimal? budgetUsd, WorkflowFormat? format, CancellationToken cancellationToken) =>
+        FromWorkflowAsync(workflow, projectId, projectName, budgetUsd, format, forAssistant: false, cancellationToken);
+
+    /// <summary>A plan from a workflow definition; with <paramref name="forAssistant"/>, every task is the calling assistant's.</summary>
+    public async Task<PlanResult> FromWorkflowAsync(string workflow, Guid? projectId, string? projectName, decimal? budgetUsd, WorkflowFormat? format, bool forAssistant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         var document = WorkflowReader.Read(workflow, format);
         var validation = plans.Validate(document);
         var description = validation.Summary ?? $"Workflow of {validation.Tasks.Count} tasks";
         var (id, newProject) = await TargetAsync(projectId, projectName, budgetUsd, description, cancellationToken);
-        var plan = await plans.StoreDraftAsync(id, newProject, description, validation.Summary, validation.Tasks, PlanSource.Workflow, cancellationToken);
+        var plan = await plans.StoreDraftAsync(id, newProject, description, validation.Summary, ForWorker(validation.Tasks, forAssistant), PlanSource.Workflow, cancellationToken);
         return await ResultAsync(plan, [], cancellationToken);
     }
 
@@ -127,6 +132,9 @@ public sealed class PlanningService(
         var forecast = forecaster.Forecast([.. plan.Tasks.Select(t => t.ToDefinition())], project.BudgetUsd is { } b ? Money.ToMicros(b) : null, spent);
         return new PlanResult(project, plan, forecast, attempts);
     }
+
+    private static IReadOnlyList<PlanTaskDefinition> ForWorker(IReadOnlyList<PlanTaskDefinition> tasks, bool forAssistant) =>
+        forAssistant ? [.. tasks.Select(t => t with { Tier = AssistantTier.Name })] : tasks;
 
     private static string NameFrom(string requirements)
     {

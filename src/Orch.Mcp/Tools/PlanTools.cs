@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Orch.Core;
 using Orch.Core.Plans;
 using Orch.Core.Projects;
 
@@ -9,9 +11,9 @@ namespace Orch.Mcp.Tools;
 [McpServerToolType]
 public sealed class PlanTools
 {
-    [McpServerTool(Name = "plan", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Turns requirements (or a workflow definition in YAML or JSON) into a draft plan: tasks with dependencies, kind, complexity, model tier and estimated cost, plus a cost forecast against the budget. Nothing runs until the plan is approved.")]
-    public static async Task<PlanSummary> Plan(
+    [McpServerTool(Name = "plan", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(PlanSummary))]
+    [Description("Turns requirements (or a YAML/JSON workflow) into a draft plan: tasks with dependencies, kind, complexity, tier and estimated cost, and a forecast against the budget. Nothing runs until approved.")]
+    public static async Task<CallToolResult> Plan(
         PlanningService planning,
         ProjectService projects,
         [Description("What should be done, in plain language; numbered or bulleted steps help.")] string requirements,
@@ -20,18 +22,25 @@ public sealed class PlanTools
         [Description("Limits the work must respect (tools, style, deadlines).")] string? constraints = null,
         [Description("What the finished work must meet, one statement each.")] string[]? acceptance_criteria = null,
         [Description("A workflow definition (YAML or JSON) to use instead of planning from the requirements.")] string? workflow = null,
+        [Description("Who does the tasks: 'orch' (default: Orch's models) or 'assistant' (you, with next_task and submit_result).")] string? worker = null,
         CancellationToken cancellationToken = default)
     {
+        var forAssistant = (worker ?? "orch").Trim().ToLowerInvariant() switch
+        {
+            "orch" or "" => false,
+            "assistant" => true,
+            _ => throw new InvalidInputException("worker", $"'{worker}' is not a worker; use orch or assistant."),
+        };
         var (projectId, projectName) = await ProjectReference.ResolveAsync(projects, project, cancellationToken);
         var result = workflow is { Length: > 0 }
-            ? await planning.FromWorkflowAsync(workflow, projectId, projectName ?? FirstLine(requirements), budget_usd, null, cancellationToken)
-            : await planning.PlanAsync(new PlanningRequest(requirements, projectId, projectName, constraints, acceptance_criteria, budget_usd), cancellationToken);
-        return PlanSummary.From(result.Plan, result.Forecast);
+            ? await planning.FromWorkflowAsync(workflow, projectId, projectName ?? FirstLine(requirements), budget_usd, null, forAssistant, cancellationToken)
+            : await planning.PlanAsync(new PlanningRequest(requirements, projectId, projectName, constraints, acceptance_criteria, budget_usd, forAssistant), cancellationToken);
+        return ToolReply.Of(PlanSummary.From(result.Plan, result.Forecast));
     }
 
-    [McpServerTool(Name = "revise_plan", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Changes the newest version of a plan into a new draft version: by instructions to the planner, or by edits to single tasks. Tasks not mentioned stay as they are.")]
-    public static async Task<PlanSummary> RevisePlan(
+    [McpServerTool(Name = "revise_plan", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(PlanSummary))]
+    [Description("Makes a new draft version of the newest plan: by instructions to the planner, or by edits to single tasks. Tasks not mentioned stay.")]
+    public static async Task<CallToolResult> RevisePlan(
         PlanningService planning,
         [Description("The id of the plan version to revise (the newest of its project).")] Guid plan_id,
         [Description("Changes in plain language, e.g. 'add a review step after the draft'.")] string? instructions = null,
@@ -42,19 +51,37 @@ public sealed class PlanTools
         var result = instructions is { Length: > 0 }
             ? await planning.ReplanAsync(plan_id, instructions, cancellationToken)
             : await planning.ReviseAsync(plan_id, new PlanRevision([.. (edits ?? []).Select(e => e.ToEdit())], null, remove), cancellationToken);
-        return PlanSummary.From(result.Plan, result.Forecast);
+        return ToolReply.Of(PlanSummary.From(result.Plan, result.Forecast));
     }
 
-    [McpServerTool(Name = "approve", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Approves a draft plan version so that it may run. An approved version never changes afterwards.")]
-    public static async Task<PlanSummary> Approve(
+    [McpServerTool(Name = "approve", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ApprovalSummary))]
+    [Description("Approves a draft plan version so it may run; approved versions never change. Where the client can, the person confirms it, seeing the task count and forecast against the budget.")]
+    public static async Task<CallToolResult> Approve(
         PlanService plans,
         PlanningService planning,
+        ProjectService projects,
+        McpServer server,
         [Description("The id of the draft plan version to approve.")] Guid plan_id,
         CancellationToken cancellationToken = default)
     {
-        var plan = await plans.ApproveAsync(plan_id, "assistant", cancellationToken);
-        return PlanSummary.From(plan, await planning.ForecastAsync(plan.Id, cancellationToken));
+        var draft = await plans.GetAsync(plan_id, cancellationToken);
+        if (draft.Status != PlanStatus.Draft)
+        {
+            throw new InvalidInputException("plan_id", $"plan v{draft.Version} is {draft.Status}; only a draft plan can be approved.");
+        }
+
+        var client = server.ClientInfo?.Name is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : "assistant";
+        var by = client;
+        if (server.ClientCapabilities?.Elicitation is not null)
+        {
+            var project = await projects.GetAsync(draft.ProjectId, cancellationToken);
+            var forecast = await planning.ForecastAsync(draft.Id, cancellationToken);
+            await ApprovalQuestion.AskAsync(server, project, draft, forecast, cancellationToken);
+            by = $"person, asked through {client}";
+        }
+
+        var plan = await plans.ApproveAsync(plan_id, by, cancellationToken);
+        return ToolReply.Of(ApprovalSummary.From(plan, await planning.ForecastAsync(plan.Id, cancellationToken)));
     }
 
     private static string FirstLine(string text)

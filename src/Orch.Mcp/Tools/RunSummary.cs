@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using Orch.Core.Execution;
 
@@ -13,8 +14,28 @@ public sealed record RunSummary(
     [property: JsonPropertyName("spent_usd")] decimal SpentUsd,
     [property: JsonPropertyName("budget_usd")] decimal? BudgetUsd,
     [property: JsonPropertyName("task_counts")] IReadOnlyDictionary<string, int> TaskCounts,
-    [property: JsonPropertyName("tasks")] IReadOnlyList<RunTaskSummary> Tasks)
+    [property: JsonPropertyName("tasks")] IReadOnlyList<RunTaskSummary> Tasks) : IToolReply
 {
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        if (Message is { Length: > 0 })
+        {
+            text.Append(Message).Append(". ");
+        }
+
+        text.Append($"Project '{Name}' ({ProjectId}) is {Status}{(StatusReason is { Length: > 0 } r ? $" ({r})" : string.Empty)}: {ReplyText.Counts(TaskCounts)}. Spent {ReplyText.Usd(SpentUsd)} of {ReplyText.Budget(BudgetUsd)}.");
+        var notable = Tasks.Where(t => t.Error is not null || t.Status is "running" or "verifying" or "review").ToList();
+        text.Lines(notable, t => $"{t.Id} {t.Status}{(t.Error is { } e ? $": {e}" : string.Empty)}");
+        var forAssistant = Tasks.Count(t => t.Tier == Orch.Core.Models.AssistantTier.Name && t.Status == "ready");
+        if (forAssistant > 0)
+        {
+            text.Append($"\n{forAssistant} task(s) wait for the assistant: claim them with next_task.");
+        }
+
+        return text.ToString();
+    }
+
     public static RunSummary From(ProjectRunView view, string? message = null) => new(
         view.ProjectId,
         view.Name,
@@ -28,5 +49,5 @@ public sealed record RunSummary(
             t.Key, t.Title, Lower(t.Status.ToString()), t.Tier, t.Model, t.Attempts, t.CostUsd, t.DependsOn, t.StartedAt, t.CompletedAt,
             t.Error is { Length: > 300 } text ? text[..300] + "…" : t.Error))]);
 
-    private static string Lower(string text) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(text);
+    internal static string Lower(string text) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(text);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Orch.Core;
 using Orch.Core.Budgets;
@@ -15,21 +16,28 @@ public sealed class RunTools
     /// <summary>Under the call time-outs of the common clients (60 s and more).</summary>
     public const int MaxWaitSeconds = 50;
 
-    [McpServerTool(Name = "execute", Destructive = false, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
-    [Description("Starts running a project's approved plan and returns at once. Tasks run in parallel as their dependencies complete, each on the cheapest suitable model tier, within the budget caps. Follow it with status.")]
-    public static async Task<RunSummary> Execute(
+    [McpServerTool(Name = "execute", Destructive = false, Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(RunState))]
+    [Description("Starts running a project's approved plan; returns at once. Tasks run in parallel as dependencies complete, on the cheapest suitable tier, within the caps. With a progress token, progress notifications follow.")]
+    public static async Task<CallToolResult> Execute(
         ExecutionService execution,
         ProjectRunReader runs,
+        ExecutionProgress progress,
+        RequestContext<CallToolRequestParams> context,
         [Description("The project's id.")] Guid project_id,
         CancellationToken cancellationToken = default)
     {
         var result = await execution.ExecuteAsync(project_id, "assistant", cancellationToken);
-        return RunSummary.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
+        if (context.Params?.ProgressToken is { } token)
+        {
+            progress.Follow(context.Server, token, project_id);
+        }
+
+        return ToolReply.Of(RunState.From(await runs.ReadAsync(project_id, cancellationToken), result.Message));
     }
 
-    [McpServerTool(Name = "status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A project's status, spend against its budget, and every task's status, tier, model, attempts and cost. With wait_seconds, waits until something changes (at most 50 s) before answering.")]
-    public static async Task<RunSummary> Status(
+    [McpServerTool(Name = "status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RunSummary))]
+    [Description("A project's status, spend against budget, and each task's status, tier, model, attempts and cost. wait_seconds waits for a change first (at most 50).")]
+    public static async Task<CallToolResult> Status(
         ProjectRunReader runs,
         EventHub hub,
         [Description("The project's id.")] Guid project_id,
@@ -44,7 +52,7 @@ public sealed class RunTools
         var view = await runs.ReadAsync(project_id, cancellationToken);
         if (wait_seconds == 0 || view.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
         {
-            return RunSummary.From(view);
+            return ToolReply.Of(RunSummary.From(view));
         }
 
         // Woken by this process's events at once; work done by other processes is seen by polling the log.
@@ -74,32 +82,32 @@ public sealed class RunTools
             // Nothing changed in time: the current state is the answer.
         }
 
-        return RunSummary.From(view);
+        return ToolReply.Of(RunSummary.From(view));
     }
 
-    [McpServerTool(Name = "task_output", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "task_output", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(TaskOutput))]
     [Description("The full output of a task, the workspace files it wrote, and the verifier's verdict.")]
-    public static async Task<TaskOutput> GetTaskOutput(
+    public static async Task<CallToolResult> GetTaskOutput(
         ProjectRunReader runs,
         [Description("The project's id.")] Guid project_id,
         [Description("The task's id, as in status.")] string task_id,
         CancellationToken cancellationToken = default)
     {
         var task = await runs.ReadOutputAsync(project_id, task_id, cancellationToken);
-        return new TaskOutput(task.Key, task.Title, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(task.Status.ToString()), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error);
+        return ToolReply.Of(new TaskOutput(task.Key, task.Title, RunSummary.Lower(task.Status.ToString()), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error));
     }
 
-    [McpServerTool(Name = "usage", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "usage", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(UsageSummary))]
     [Description("Spend over the last days by day, model, tier and project, with where the daily and monthly caps stand now.")]
-    public static async Task<UsageSummary> Usage(
+    public static async Task<CallToolResult> Usage(
         UsageReader usage,
         [Description("How many days back, today included: 1 to 366. Default 7.")] int days = 7,
         CancellationToken cancellationToken = default) =>
-        UsageSummary.Of(await usage.ReadAsync(days, cancellationToken));
+        ToolReply.Of(UsageSummary.Of(await usage.ReadAsync(days, cancellationToken)));
 
-    [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Steers a run. Project actions: pause (no new task starts), resume, cancel (running tasks stop; not undoable). Task actions (give task_id): retry a failed task, skip a task (it counts as done with an empty output), accept a task waiting for review, cancel one task.")]
-    public static async Task<RunSummary> Control(
+    [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RunState))]
+    [Description("Steers a run. Project: pause, resume, cancel (not undoable). Task (with task_id): retry a failed task, skip (counts as done, empty output), accept one waiting for review, cancel.")]
+    public static async Task<CallToolResult> Control(
         ExecutionService execution,
         ProjectRunReader runs,
         [Description("The project's id.")] Guid project_id,
@@ -136,6 +144,6 @@ public sealed class RunTools
             };
         }
 
-        return RunSummary.From(await runs.ReadAsync(project_id, cancellationToken), result.Message);
+        return ToolReply.Of(RunState.From(await runs.ReadAsync(project_id, cancellationToken), result.Message));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using Orch.Core.Budgets;
 
@@ -12,8 +13,16 @@ public sealed record UsageSummary(
     [property: JsonPropertyName("by_model")] IReadOnlyList<UsageSummaryLine> ByModel,
     [property: JsonPropertyName("by_tier")] IReadOnlyList<UsageSummaryLine> ByTier,
     [property: JsonPropertyName("by_project")] IReadOnlyList<UsageSummaryLine> ByProject,
-    [property: JsonPropertyName("caps")] IReadOnlyList<CapSummary> Caps)
+    [property: JsonPropertyName("caps")] IReadOnlyList<CapSummary> Caps) : IToolReply
 {
+    public string ToText()
+    {
+        var text = new StringBuilder($"Spent {ReplyText.Usd(TotalUsd)} in {Calls} model call(s) from {From:yyyy-MM-dd} to {To:yyyy-MM-dd}.");
+        text.Append("\nCaps now:").Lines(Caps, c => $"{c.Cap}: {ReplyText.Usd(c.SpentUsd)} spent, {ReplyText.Usd(c.HeldUsd)} held, {ReplyText.Usd(c.RemainingUsd)} left of {ReplyText.Usd(c.CapUsd)}");
+        text.Append("\nBy model:").Lines(ByModel, l => $"{l.Name}: {ReplyText.Usd(l.CostUsd)}, {l.Calls} call(s), {l.InputTokens:N0} in / {l.OutputTokens:N0} out");
+        return text.ToString();
+    }
+
     public static UsageSummary Of(UsageReport report) => new(
         report.From,
         report.To,
