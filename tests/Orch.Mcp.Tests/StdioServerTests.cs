@@ -13,7 +13,13 @@ public sealed class StdioServerTests
     public async Task Server_AnswersInitializeAndToolsList_AndWritesOnlyProtocolToStdout()
     {
         using var data = new TempDirectory();
-        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?> { ["Orch__DataDirectory"] = data.Path });
+        // Verbose logging on: every log line must still go to stderr, never to stdout.
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?>
+        {
+            ["Orch__DataDirectory"] = data.Path,
+            ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Trace",
+        });
 
         var initialize = await CallAsync(server, 1, "initialize", new JsonObject
         {
@@ -25,6 +31,8 @@ public sealed class StdioServerTests
         await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
 
         var tools = await CallAsync(server, 2, "tools/list", new JsonObject());
+        // Tool definitions cost every assistant context: about 4,000 tokens at most.
+        Assert.InRange(tools.ToJsonString().Length, 1, 16_000);
         var listProjects = Assert.Single(tools["result"]!["tools"]!.AsArray(), t => t!["name"]!.GetValue<string>() == "list_projects")!;
         Assert.True(listProjects["annotations"]!["readOnlyHint"]!.GetValue<bool>());
 
@@ -47,6 +55,8 @@ public sealed class StdioServerTests
         }
 
         Assert.Contains("transport", server.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("trce:", server.Stderr, StringComparison.Ordinal);
+        Assert.Contains("dbug:", server.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
