@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Orch test. Installs what the tests need when it is missing (as root, from Debian's
-# packages): the PostgreSQL server binaries, from which the tests start a throwaway cluster.
+# packages): the PostgreSQL server binaries, from which the tests start a throwaway cluster, and
+# Node.js with npx, which runs the MCP Inspector against Orch.Mcp after the tests (tests/inspector.sh).
 # Extra arguments go to `dotnet test` (for example --filter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,13 @@ need_package() {
 # PostgreSQL: a server binary set under /usr/lib/postgresql/*/bin, unless ORCH_TEST_POSTGRES names a server.
 if [ -z "${ORCH_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_package "PostgreSQL server" postgresql
+fi
+# Node.js and npx, for the MCP Inspector.
+if ! command -v node >/dev/null 2>&1; then
+  need_package "Node.js" nodejs
+fi
+if ! command -v npx >/dev/null 2>&1; then
+  need_package "npx" npm
 fi
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
   echo "tests/run.sh: running as root needs the 'postgres' user (made by the postgresql package)." >&2
@@ -59,4 +67,7 @@ awk '
     printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped
     if (passed == 0) exit 1
   }' "$log" || status=1
+
+# The MCP server as an outside client sees it, through the official MCP Inspector.
+bash tests/inspector.sh || status=1
 exit "$status"

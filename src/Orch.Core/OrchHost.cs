@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Orch.Core;
 
 /// <summary>Runs a host and turns a refused start-up into a clear message and exit code, not a stack trace.</summary>
-public static class OrchHost
+public static partial class OrchHost
 {
     /// <summary>Exit code of a start-up refused for bad configuration or an unusable database.</summary>
     public const int StartupRefused = 2;
@@ -15,15 +17,38 @@ public static class OrchHost
         ArgumentNullException.ThrowIfNull(errors);
         try
         {
-            await host.RunAsync(cancellationToken);
+            try
+            {
+                await host.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (DescribeStartupFailure(ex) is { } message)
+            {
+                await errors.WriteLineAsync(message);
+                // Also into the log files, where people look when an assistant hides the server's stderr.
+                var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orch.Host");
+                LogRefused(logger, message);
+                return StartupRefused;
+            }
+
+            await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         }
-        catch (Exception ex) when (DescribeStartupFailure(ex) is { } message)
+        finally
         {
-            await errors.WriteLineAsync(message);
-            return StartupRefused;
+            // Disposing flushes the loggers, the refusal included.
+            if (host is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else
+            {
+                host.Dispose();
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
+    private static partial void LogRefused(ILogger logger, string message);
 
     /// <summary>The message for a failure that means "fix the configuration or the database", or null for a bug.</summary>
     public static string? DescribeStartupFailure(Exception exception) => exception switch

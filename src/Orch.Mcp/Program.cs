@@ -27,6 +27,8 @@ builder.Logging.AddOrchFile(builder.Configuration, "orch-mcp");
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 // A refused start-up is reported once, plainly, by OrchHost; not also as a stack trace.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+// OrchHost writes that report to stderr itself; the log file gets it as an entry.
+builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>("Orch.Host", LogLevel.None);
 // Every SQL statement at Information would bury the log; EF's warnings and errors still show.
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 

@@ -150,8 +150,9 @@ internal sealed class FileLogWriter : IDisposable
             fileDay = day;
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            // A bad path is reported like an unwritable one: logging must never stop the host.
             failedDay = day;
             Report(path, ex);
             return false;
