@@ -71,6 +71,8 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton<EventFactory>();
         services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<UsageReader>();
+        services.TryAddSingleton<UsageCsv>();
+        services.TryAddSingleton<Dashboard.OverviewReader>();
         services.AddHostedService<ReservationExpiryService>();
         services.TryAddSingleton<InputGuard>();
         services.TryAddSingleton<PlanForecaster>();
