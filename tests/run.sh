@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Orch test. Installs what the tests need when it is missing (as root, from Debian's
-# packages): the PostgreSQL server binaries, from which the tests start a throwaway cluster, and
-# Node.js with npx, which runs the MCP Inspector against Orch.Mcp after the tests (tests/inspector.sh).
+# packages): the PostgreSQL server binaries, from which the tests start a throwaway cluster,
+# Chromium, which the dashboard's browser tests drive with Playwright, and Node.js with npx, which
+# runs the MCP Inspector against Orch.Mcp after the tests (tests/inspector.sh).
 # Extra arguments go to `dotnet test` (for example --filter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,10 @@ need_package() {
 # PostgreSQL: a server binary set under /usr/lib/postgresql/*/bin, unless ORCH_TEST_POSTGRES names a server.
 if [ -z "${ORCH_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_package "PostgreSQL server" postgresql
+fi
+# Chromium at the path the browser tests launch (Playwright downloads no browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  need_package "Chromium" chromium
 fi
 # Node.js and npx, for the MCP Inspector.
 if ! command -v node >/dev/null 2>&1; then

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Orch.Admin.Accounts;
 using Orch.Admin.Components;
+using Orch.Admin.Components.Layout;
 using Orch.Admin.Framework;
 using Orch.Admin.Health;
 using Orch.Core;
@@ -6,15 +9,24 @@ using Radzen;
 
 namespace Orch.Admin;
 
-/// <summary>Wires the dashboard: Orch.Core, Blazor Server with Radzen, and the health endpoints.</summary>
+/// <summary>Wires the dashboard: Orch.Core, accounts, Blazor Server with Radzen, and the health endpoints.</summary>
 public static class AdminSetup
 {
     public static IServiceCollection AddOrchAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOrch(configuration);
+        services.AddOrchAccounts(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddRadzenCookieThemeService(cookie =>
+        {
+            cookie.Name = DashboardTheme.CookieName;
+            cookie.Duration = TimeSpan.FromDays(365);
+            cookie.SameSite = CookieSameSiteMode.Lax;
+        });
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         return services;
     }
 
@@ -26,12 +38,30 @@ public static class AdminSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The not-found page is for a browser's GET. A refused POST (a form without its anti-forgery token, a
+        // circuit without a sign-in) keeps its own status, and its form is not read a second time.
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+
+        // Every endpoint needs a signed-in account (the fallback policy) unless it says otherwise: here, what
+        // the sign-in page itself loads and the probes; the account and error pages by [AllowAnonymous].
+        app.MapStaticAssets().AllowAnonymous();
         app.MapBlazorScript();
-        // Liveness: the process answers. Readiness: the database does too.
-        app.MapHealthChecks("/health", new() { Predicate = _ => false });
-        app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        // Liveness: the process answers. Readiness: the database and the scheduler do too.
+        app.MapHealthChecks("/health", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

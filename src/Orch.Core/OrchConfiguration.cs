@@ -28,6 +28,7 @@ public static class OrchConfiguration
         [ExecutionOptions.SectionName] = typeof(ExecutionOptions),
         [KnowledgeOptions.SectionName] = typeof(KnowledgeOptions),
         [TelemetryOptions.SectionName] = typeof(TelemetryOptions),
+        [AdminOptions.SectionName] = typeof(AdminOptions),
     };
 
     /// <summary>

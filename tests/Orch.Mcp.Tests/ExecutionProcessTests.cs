@@ -108,7 +108,7 @@ public sealed class ExecutionProcessTests
         var adminSettings = new Dictionary<string, string?>(settings) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
         await using var admin = HostProcess.Start("Orch.Admin", adminSettings);
         await using var mcp = await McpSession.StartAsync(settings, Ct);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForHttpAsync(http, "/ready");
 
         var project = await mcp.PlanApproveExecuteAsync(Requirements, Ct);
@@ -127,6 +127,8 @@ public sealed class ExecutionProcessTests
         var usage = await mcp.ToolAsync("usage", new JsonObject { ["days"] = 1 }, Ct);
         Assert.True(usage["calls"]!.GetValue<long>() >= 8);
         Assert.Contains(usage["by_project"]!.AsArray(), l => l!["name"]!.GetValue<string>() == "Product launch");
+        // The dashboard shows projects to a signed-in person only: the first account (an admin) looks.
+        await DashboardForms.RegisterAsync(http, "watcher", "Watch-the-run-1", Ct);
         var page = await http.GetStringAsync("/", Ct);
         Assert.Contains("Product launch", page, StringComparison.Ordinal);
     }

@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Orch.Core.Storage;
 
-/// <summary>Names every column in snake_case, so that SQL on PostgreSQL needs no quoting.</summary>
-internal static class SnakeCaseColumns
+/// <summary>
+/// Names every column in snake_case, so that SQL on PostgreSQL needs no quoting. Public for the other
+/// models on Orch's database (the dashboard's accounts), which follow the same convention.
+/// </summary>
+public static class SnakeCaseColumns
 {
     public static void Apply(ModelBuilder modelBuilder)
     {

@@ -13,6 +13,7 @@ public static class SchemaMigrations
         new(3, "frozen plans", V0003FrozenPlans.Sqlite, V0003FrozenPlans.Postgres),
         new(4, "budget counters", V0004BudgetCounters.Sqlite, V0004BudgetCounters.Postgres),
         new(5, "execution", V0005Execution.Sqlite, V0005Execution.Postgres),
+        new(6, "accounts", V0006Accounts.Sqlite, V0006Accounts.Postgres),
     ];
 
     public static int Latest => All[^1].Version;
