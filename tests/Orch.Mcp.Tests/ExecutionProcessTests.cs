@@ -108,7 +108,7 @@ public sealed class ExecutionProcessTests
         var adminSettings = new Dictionary<string, string?>(settings) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
         await using var admin = HostProcess.Start("Orch.Admin", adminSettings);
         await using var mcp = await McpSession.StartAsync(settings, Ct);
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer(), UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForHttpAsync(http, "/ready");
 
         var project = await mcp.PlanApproveExecuteAsync(Requirements, Ct);

@@ -6,7 +6,7 @@ namespace Orch.Testing;
 /// <summary>The dashboard's server-rendered account forms, driven over plain HTTP as a browser without script would.</summary>
 public static partial class DashboardForms
 {
-    /// <summary>Creates an account through the register form; the client (which must keep cookies) is then signed in as it.</summary>
+    /// <summary>Creates an account through the register form; the client (which must keep cookies and not follow redirects) is then signed in as it.</summary>
     public static async Task RegisterAsync(HttpClient client, string userName, string password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
