@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Orch.Admin.Accounts;
 using Orch.Admin.Components;
 using Orch.Admin.Components.Layout;
+using Orch.Admin.Dashboard;
 using Orch.Admin.Framework;
 using Orch.Admin.Health;
 using Orch.Core;
@@ -9,7 +10,7 @@ using Radzen;
 
 namespace Orch.Admin;
 
-/// <summary>Wires the dashboard: Orch.Core, accounts, Blazor Server with Radzen, and the health endpoints.</summary>
+/// <summary>Wires the dashboard: Orch.Core, accounts, Blazor Server with Radzen, the live feed, the usage download and the health endpoints.</summary>
 public static class AdminSetup
 {
     public static IServiceCollection AddOrchAdmin(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,10 @@ public static class AdminSetup
             cookie.Duration = TimeSpan.FromDays(365);
             cookie.SameSite = CookieSameSiteMode.Lax;
         });
+        // One feed per process: it alone subscribes to Orch's events and re-reads what the open pages show.
+        services.AddSingleton<DashboardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
+        services.AddSingleton<DashboardReadings>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
@@ -62,6 +67,7 @@ public static class AdminSetup
         app.MapHealthChecks("/health", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapUsageCsv();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
