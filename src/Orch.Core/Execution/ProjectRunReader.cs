@@ -30,12 +30,9 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
         var plan = await db.Plans.AsNoTracking().Where(p => p.ProjectId == projectId)
             .OrderByDescending(p => p.Status == PlanStatus.Approved).ThenByDescending(p => p.Version)
             .Select(p => new { p.Id, p.Version }).FirstOrDefaultAsync(cancellationToken);
-        // Only what status shows: outputs and descriptions can be large, and a 1,000-task plan is read on every poll.
         var tasks = plan is null
             ? []
-            : await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position)
-                .Select(t => new { t.Id, t.Key, t.Title, t.Status, t.Tier, t.Attempts, t.DependsOn, t.StartedAt, t.CompletedAt, t.Error })
-                .ToListAsync(cancellationToken);
+            : await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(cancellationToken);
         var ids = tasks.Select(t => t.Id).ToHashSet();
         var runs = await db.TaskRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
             .Select(r => new { r.PlanTaskId, r.Attempt, r.Tier, r.Model, r.CostMicros }).ToListAsync(cancellationToken);
