@@ -11,13 +11,8 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
     /// <summary>A task of the project's approved plan by its key: its output, files and verdict.</summary>
     public async Task<TaskOutputView> ReadOutputAsync(Guid projectId, string key, CancellationToken cancellationToken)
     {
-        var wanted = InputRules.RequiredText(key, "task_id", 200);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var task = await (from t in db.PlanTasks.AsNoTracking()
-                          join p in db.Plans on t.PlanId equals p.Id
-                          where t.ProjectId == projectId && t.Key == wanted && p.Status == PlanStatus.Approved
-                          select t).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("task", $"'{wanted}' of an approved plan of project {projectId}");
+        var task = await ApprovedTasks.FindAsync(db, projectId, key, cancellationToken);
         var run = await db.TaskRuns.AsNoTracking().Where(r => r.PlanTaskId == task.Id).OrderByDescending(r => r.Attempt).FirstOrDefaultAsync(cancellationToken);
         return new TaskOutputView(task.Id, task.Key, task.Title, task.Status, task.Attempts, task.Output ?? run?.Output, run?.Files ?? [], run?.Verdict, run?.VerdictDetail, task.Error ?? run?.Error);
     }

@@ -14,13 +14,8 @@ public sealed class TaskLogReader(IDbContextFactory<OrchDbContext> contextFactor
     /// <summary>A task of the project's approved plan, by its key.</summary>
     public async Task<TaskLog> ReadAsync(Guid projectId, string key, CancellationToken cancellationToken)
     {
-        var wanted = InputRules.RequiredText(key, "task_id", 200);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var task = await (from t in db.PlanTasks.AsNoTracking()
-                          join p in db.Plans on t.PlanId equals p.Id
-                          where t.ProjectId == projectId && t.Key == wanted && p.Status == PlanStatus.Approved
-                          select t).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("task", $"'{wanted}' of an approved plan of project {projectId}");
+        var task = await ApprovedTasks.FindAsync(db, projectId, key, cancellationToken);
         var runs = await db.TaskRuns.AsNoTracking().Where(r => r.PlanTaskId == task.Id).OrderBy(r => r.Attempt).ToListAsync(cancellationToken);
         var calls = await db.UsageRecords.AsNoTracking().Where(u => u.PlanTaskId == task.Id).ToListAsync(cancellationToken);
         var entries = await db.Events.AsNoTracking().Where(e => e.PlanTaskId == task.Id)

@@ -13,23 +13,8 @@ namespace Orch.Admin.Tests.Browser;
 internal sealed class PricedWork : IAsyncDisposable
 {
     /// <summary>Three tiers, cheapest first, and caps the test's spend stays well under.</summary>
-    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>(PricedTiers.Settings())
     {
-        ["Orch:Models:Tiers:0:Name"] = "local",
-        ["Orch:Models:Tiers:0:Provider"] = "offline",
-        ["Orch:Models:Tiers:0:Model"] = "offline-rules",
-        ["Orch:Models:Tiers:0:InputUsdPerMillion"] = "0",
-        ["Orch:Models:Tiers:0:OutputUsdPerMillion"] = "0",
-        ["Orch:Models:Tiers:1:Name"] = "small",
-        ["Orch:Models:Tiers:1:Provider"] = "offline",
-        ["Orch:Models:Tiers:1:Model"] = "offline-rules",
-        ["Orch:Models:Tiers:1:InputUsdPerMillion"] = "1",
-        ["Orch:Models:Tiers:1:OutputUsdPerMillion"] = "2",
-        ["Orch:Models:Tiers:2:Name"] = "large",
-        ["Orch:Models:Tiers:2:Provider"] = "offline",
-        ["Orch:Models:Tiers:2:Model"] = "offline-rules",
-        ["Orch:Models:Tiers:2:InputUsdPerMillion"] = "15",
-        ["Orch:Models:Tiers:2:OutputUsdPerMillion"] = "75",
         ["Orch:Budget:DailyCapUsd"] = "10",
         ["Orch:Budget:MonthlyCapUsd"] = "100",
         // Each call takes a moment, so that a run lasts long enough to be watched.

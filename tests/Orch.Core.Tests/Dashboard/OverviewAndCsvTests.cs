@@ -13,23 +13,8 @@ public sealed class OverviewAndCsvTests
     private static CancellationToken Ct => TestTimeout.Token;
 
     /// <summary>Three priced tiers on the offline provider: cheap, middle, strong.</summary>
-    private static readonly Dictionary<string, string?> PricedTiers = new()
+    private static readonly Dictionary<string, string?> PricedTiers = new(Testing.PricedTiers.Settings())
     {
-        ["Orch:Models:Tiers:0:Name"] = "local",
-        ["Orch:Models:Tiers:0:Provider"] = "offline",
-        ["Orch:Models:Tiers:0:Model"] = "offline-rules",
-        ["Orch:Models:Tiers:0:InputUsdPerMillion"] = "0",
-        ["Orch:Models:Tiers:0:OutputUsdPerMillion"] = "0",
-        ["Orch:Models:Tiers:1:Name"] = "small",
-        ["Orch:Models:Tiers:1:Provider"] = "offline",
-        ["Orch:Models:Tiers:1:Model"] = "offline-rules",
-        ["Orch:Models:Tiers:1:InputUsdPerMillion"] = "1",
-        ["Orch:Models:Tiers:1:OutputUsdPerMillion"] = "2",
-        ["Orch:Models:Tiers:2:Name"] = "large",
-        ["Orch:Models:Tiers:2:Provider"] = "offline",
-        ["Orch:Models:Tiers:2:Model"] = "offline-rules",
-        ["Orch:Models:Tiers:2:InputUsdPerMillion"] = "15",
-        ["Orch:Models:Tiers:2:OutputUsdPerMillion"] = "75",
         ["Orch:Budget:MonthlyCapUsd"] = "100",
     };
 
