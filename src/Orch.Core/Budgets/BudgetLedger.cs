@@ -109,6 +109,13 @@ public sealed class BudgetLedger(
     public async Task<long> SpentMicrosAsync(Guid projectId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await SpentMicrosAsync(db, projectId, cancellationToken);
+    }
+
+    /// <summary>As <see cref="SpentMicrosAsync(Guid, CancellationToken)"/>, on a context the caller holds (one connection for a whole read).</summary>
+    public static async Task<long> SpentMicrosAsync(OrchDbContext db, Guid projectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var scope = BudgetScopes.Project(projectId);
         return await db.BudgetCounters.Where(c => c.Scope == scope).Select(c => (long?)c.SpentMicros).SingleOrDefaultAsync(cancellationToken) ?? 0;
     }
@@ -117,6 +124,13 @@ public sealed class BudgetLedger(
     public async Task<IReadOnlyList<BudgetStanding>> StandingAsync(Guid? projectId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await StandingAsync(db, projectId, cancellationToken);
+    }
+
+    /// <summary>As <see cref="StandingAsync(Guid?, CancellationToken)"/>, on a context the caller holds.</summary>
+    public async Task<IReadOnlyList<BudgetStanding>> StandingAsync(OrchDbContext db, Guid? projectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var caps = await CapsAsync(db, projectId, clock.GetUtcNow(), cancellationToken);
         var scopes = caps.Select(c => c.Scope).ToList();
         var counters = await db.BudgetCounters.AsNoTracking().Where(c => scopes.Contains(c.Scope)).ToDictionaryAsync(c => c.Scope, cancellationToken);

@@ -19,6 +19,7 @@ internal static class ExecutionServices
         services.TryAddSingleton<RunningTasks>();
         services.TryAddSingleton<DispatchSignal>();
         services.TryAddSingleton<PlanGraphs>();
+        services.TryAddSingleton<PlanOutlines>();
         services.TryAddSingleton<TaskProgress>();
         services.TryAddSingleton<TaskStateStore>();
         services.TryAddSingleton<TaskClaimer>();

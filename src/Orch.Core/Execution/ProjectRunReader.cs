@@ -6,7 +6,7 @@ using Orch.Core.Storage;
 namespace Orch.Core.Execution;
 
 /// <summary>Reads a project's run for status: the tasks of its approved plan (or newest plan), their latest attempts and costs.</summary>
-public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFactory, BudgetLedger ledger)
+public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFactory, BudgetLedger ledger, PlanOutlines outlines)
 {
     /// <summary>A task of the project's approved plan by its key: its output, files and verdict.</summary>
     public async Task<TaskOutputView> ReadOutputAsync(Guid projectId, string key, CancellationToken cancellationToken)
@@ -25,20 +25,28 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
         var plan = await db.Plans.AsNoTracking().Where(p => p.ProjectId == projectId)
             .OrderByDescending(p => p.Status == PlanStatus.Approved).ThenByDescending(p => p.Version)
             .Select(p => new { p.Id, p.Version }).FirstOrDefaultAsync(cancellationToken);
-        var tasks = plan is null
+        // The fixed part of the tasks comes from the cache; only what moves is read, in one narrow query.
+        var outline = plan is null ? [] : await outlines.GetAsync(db, plan.Id, cancellationToken);
+        var states = plan is null
             ? []
-            : await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(cancellationToken);
-        var ids = tasks.Select(t => t.Id).ToHashSet();
+            : await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id)
+                .Select(t => new { t.Id, t.Status, t.Tier, t.Attempts, t.StartedAt, t.CompletedAt, t.Error })
+                .ToListAsync(cancellationToken);
+        var stateOf = states.ToDictionary(s => s.Id);
         var runs = await db.TaskRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
             .Select(r => new { r.PlanTaskId, r.Attempt, r.Tier, r.Model, r.CostMicros }).ToListAsync(cancellationToken);
-        var byTask = runs.Where(r => ids.Contains(r.PlanTaskId)).GroupBy(r => r.PlanTaskId).ToDictionary(g => g.Key, g => (Latest: g.MaxBy(r => r.Attempt)!, Cost: g.Sum(r => r.CostMicros)));
-        var views = tasks.Select(t =>
+        var byTask = runs.Where(r => stateOf.ContainsKey(r.PlanTaskId)).GroupBy(r => r.PlanTaskId).ToDictionary(g => g.Key, g => (Latest: g.MaxBy(r => r.Attempt)!, Cost: g.Sum(r => r.CostMicros)));
+        var views = new List<TaskRunView>(outline.Count);
+        foreach (var t in outline)
         {
+            var state = stateOf[t.Id];
             var run = byTask.GetValueOrDefault(t.Id);
-            return new TaskRunView(t.Id, t.Key, t.Title, t.Status, run.Latest?.Tier ?? t.Tier, run.Latest?.Model, t.Attempts, Money.ToUsd(run.Cost), t.DependsOn, t.StartedAt, t.CompletedAt, t.Error);
-        }).ToList();
+            views.Add(new TaskRunView(t.Id, t.Key, t.Title, state.Status, run.Latest?.Tier ?? state.Tier, run.Latest?.Model, state.Attempts, Money.ToUsd(run.Cost), t.DependsOn, state.StartedAt, state.CompletedAt, state.Error));
+        }
+
         var sequence = await db.Events.Where(e => e.ProjectId == projectId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        var spent = await ledger.SpentMicrosAsync(projectId, cancellationToken);
+        var spent = await BudgetLedger.SpentMicrosAsync(db, projectId, cancellationToken);
+        var caps = await ledger.StandingAsync(db, projectId, cancellationToken);
         return new ProjectRunView(
             project.Id,
             project.Name,
@@ -48,7 +56,7 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
             plan?.Version,
             Money.ToUsd(spent),
             project.BudgetMicros is { } budget ? Money.ToUsd(budget) : null,
-            await ledger.StandingAsync(projectId, cancellationToken),
+            caps,
             views.GroupBy(v => v.Status.ToString()).ToDictionary(g => g.Key, g => g.Count()),
             views,
             sequence);

@@ -11,7 +11,7 @@ namespace Orch.Benchmarks.Mcp;
 /// built with this bench through its project reference) started as a real, framework-dependent process
 /// (<c>dotnet Orch.Mcp.dll</c>). Measures cold start to the first answers, the size of <c>tools/list</c>,
 /// idle memory, and <c>status</c> on a 1,000-task project — in process and over stdio — against targets.
-/// Usage: dotnet run -c Release --project tests/Orch.Benchmarks -- mcp [--runs 10]
+/// Usage: dotnet run -c Release --project tests/Orch.Benchmarks -- mcp [--runs 10] [--only start|memory|status]
 /// </summary>
 internal static class McpBench
 {
@@ -25,11 +25,20 @@ internal static class McpBench
     public static async Task RunAsync(string[] args)
     {
         var runs = 10;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
-            runs = args[i] == "--runs" && i + 1 < args.Length
-                ? int.Parse(args[++i], CultureInfo.InvariantCulture)
-                : throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: mcp [--runs N]");
+            switch (args[i])
+            {
+                case "--runs" when i + 1 < args.Length:
+                    runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "start" or "memory" or "status":
+                    only = args[++i];
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: mcp [--runs N] [--only start|memory|status]");
+            }
         }
 
         var ct = CancellationToken.None;
@@ -37,6 +46,32 @@ internal static class McpBench
         var rows = new List<Row>();
 
         Console.Error.WriteLine($"Orch.Mcp: {dll}");
+        if (only is null or "start")
+        {
+            await MeasureStartAsync(dll, runs, rows, ct);
+        }
+
+        if (only is null or "memory")
+        {
+            await MeasureMemoryAsync(dll, rows, ct);
+        }
+
+        if (only is null or "status")
+        {
+            await MeasureStatusAsync(dll, rows, ct);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| measure | target | measured | result |");
+        Console.WriteLine("| --- | ---: | ---: | :---: |");
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"| {row.Measure} | {row.Target} | {row.Measured} | {row.Pass switch { true => "pass", false => "FAIL", null => "—" }} |");
+        }
+    }
+
+    private static async Task MeasureStartAsync(string dll, int runs, List<Row> rows, CancellationToken ct)
+    {
         Console.Error.WriteLine($"cold start, {runs} runs…");
         var (initialize, initializeCpu, toolsList, toolsLine) = await ColdStartAsync(dll, runs, ct);
         rows.Add(Row.Timing($"cold start → `initialize` answered ({runs} runs)", initialize, 1_500));
@@ -53,7 +88,10 @@ internal static class McpBench
                 $"line {lineBytes:N0} (`result` {Encoding.UTF8.GetByteCount(result.GetRawText()):N0}); {result.GetProperty("tools").GetArrayLength()} tools",
                 lineBytes < 16_000));
         }
+    }
 
+    private static async Task MeasureMemoryAsync(string dll, List<Row> rows, CancellationToken ct)
+    {
         var serverGc = ServerGcConfigured(dll);
         foreach (var gcServer in new[] { serverGc, !serverGc })
         {
@@ -66,7 +104,10 @@ internal static class McpBench
                 Memory(rss, anonymous, peak),
                 configured ? rss < 150 : null));
         }
+    }
 
+    private static async Task MeasureStatusAsync(string dll, List<Row> rows, CancellationToken ct)
+    {
         Console.Error.WriteLine($"status: running a {StatusProject.Size}-task project half way…");
         await using (var project = await StatusProject.CreateAsync(ct))
         {
@@ -83,14 +124,6 @@ internal static class McpBench
             rows.Add(new Row("`status` answer, bytes", "—", $"line {lineBytes:N0} (`result` in process {resultBytes:N0})", null));
             rows.Add(new Row($"RSS after {StatusIterations} `status` calls", "—", Memory(rss, anonymous, peak), null));
             Console.WriteLine($"`status` project: {StatusProject.Size} tasks ({counts}), paused; Orch.Mcp started on its data directory with Orch__Execution__RunTasks=false.");
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("| measure | target | measured | result |");
-        Console.WriteLine("| --- | ---: | ---: | :---: |");
-        foreach (var row in rows)
-        {
-            Console.WriteLine($"| {row.Measure} | {row.Target} | {row.Measured} | {row.Pass switch { true => "pass", false => "FAIL", null => "—" }} |");
         }
     }
 
