@@ -1,6 +1,8 @@
 using Orch.Core;
 using Orch.Core.Budgets;
 using Orch.Core.Dashboard;
+using Orch.Core.Plans;
+using Orch.Core.Projects;
 
 namespace Orch.Admin.Dashboard;
 
@@ -12,14 +14,29 @@ internal sealed class DashboardReadings
     private readonly Lock gate = new();
     private readonly Dictionary<int, SharedReading<UsageReport>> usageByDays = [];
 
-    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage)
+    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage, ProjectListReader projects, ApprovalQueueReader approvals, ServicesReader services)
     {
         this.feed = feed;
         this.usage = usage;
         Overview = feed.Add("overview", overview.ReadAsync);
+        Projects = feed.Add("projects", projects.ReadAsync);
+        Approvals = feed.Add("approvals", approvals.ReadAsync);
+        Services = feed.Add("services", services.ReadAsync);
     }
 
     public SharedReading<Overview> Overview { get; }
+
+    /// <summary>Every project as the list of projects shows it.</summary>
+    public SharedReading<IReadOnlyList<ProjectListItem>> Projects { get; }
+
+    /// <summary>The plans waiting for a person; the navigation's badge watches it on every page.</summary>
+    public SharedReading<IReadOnlyList<PendingApproval>> Approvals { get; }
+
+    /// <summary>
+    /// Providers, nodes and settings. Provider health and circuits change without an event: the feed's re-read when
+    /// a minute turns keeps them at most a minute old.
+    /// </summary>
+    public SharedReading<ServicesReport> Services { get; }
 
     /// <summary>The usage report of the last <paramref name="days"/> days; one shared reading per period.</summary>
     public SharedReading<UsageReport> Usage(int days)
