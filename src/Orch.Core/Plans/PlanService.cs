@@ -36,23 +36,40 @@ public sealed class PlanService(
         return StoreDraftAsync(projectId, null, text, validation.Summary, validation.Tasks, source, cancellationToken);
     }
 
+    /// <summary>The tiers a task may name: the configured ones, cheapest first, and the calling assistant's.</summary>
+    public IReadOnlyList<string> TierNames => [.. models.Value.Tiers.Select(t => t.Name), AssistantTier.Name];
+
     /// <summary>
     /// Validates a plan document written by a person (a workflow file, edits, plan JSON) against the
     /// task cap and the configured tiers, after its texts pass the input guard: they reach models later.
     /// </summary>
-    public PlanValidation Validate(PlanDocument document)
+    public PlanValidation Validate(PlanDocument document) =>
+        Guarded(PlanValidator.Validate(document, options.Value.MaxTasks, TierNames).EnsureValid(), (text, field) => guard.Enforce(text, field).Text);
+
+    /// <summary>
+    /// The same rules as <see cref="Validate"/>, reported instead of thrown, for a person editing a plan who
+    /// should see every problem at once: a text the input guard would refuse is one more problem, on its field.
+    /// </summary>
+    public PlanValidation Check(PlanDocument document)
     {
-        var validation = PlanValidator.Validate(document, options.Value.MaxTasks, [.. models.Value.Tiers.Select(t => t.Name), AssistantTier.Name]).EnsureValid();
-        return validation with
+        var validation = PlanValidator.Validate(document, options.Value.MaxTasks, TierNames);
+        if (!validation.IsValid)
         {
-            Summary = validation.Summary is null ? null : guard.Enforce(validation.Summary, "summary").Text,
-            Tasks = [.. validation.Tasks.Select((t, i) => t with
+            return validation;
+        }
+
+        var blocked = new List<PlanProblem>();
+        var guarded = Guarded(validation, (text, field) =>
+        {
+            var result = guard.Check(text);
+            if (result.IsBlocked)
             {
-                Title = guard.Enforce(t.Title, $"tasks[{i}].title").Text,
-                Description = guard.Enforce(t.Description, $"tasks[{i}].description").Text,
-                AcceptanceCriteria = [.. t.AcceptanceCriteria.Select((c, j) => guard.Enforce(c, $"tasks[{i}].acceptance_criteria[{j}]").Text)],
-            })],
-        };
+                blocked.Add(new PlanProblem("blocked", new InputBlockedException(field, result.Blocking).Message, field));
+            }
+
+            return result.Text;
+        });
+        return blocked.Count == 0 ? guarded : new PlanValidation(blocked, validation.Summary, [], null);
     }
 
     /// <summary>
@@ -224,6 +241,18 @@ public sealed class PlanService(
         await SaveAsync(db, "plan", plan.Id, cancellationToken);
         return PlanView.From(plan, options.Value.MaxTasks);
     }
+
+    /// <summary>The validated texts as the input guard lets them through; <paramref name="enforce"/> gets each with its field.</summary>
+    private static PlanValidation Guarded(PlanValidation validation, Func<string, string, string> enforce) => validation with
+    {
+        Summary = validation.Summary is null ? null : enforce(validation.Summary, "summary"),
+        Tasks = [.. validation.Tasks.Select((t, i) => t with
+        {
+            Title = enforce(t.Title, $"tasks[{i}].title"),
+            Description = enforce(t.Description, $"tasks[{i}].description"),
+            AcceptanceCriteria = [.. t.AcceptanceCriteria.Select((c, j) => enforce(c, $"tasks[{i}].acceptance_criteria[{j}]"))],
+        })],
+    };
 
     private OrchEvent StatusChanged(Project project, ProjectStatus from) =>
         events.Create(EventTypes.ProjectStatusChanged, project.Id, null, new JsonObject
