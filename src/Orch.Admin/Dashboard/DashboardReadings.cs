@@ -13,11 +13,14 @@ internal sealed class DashboardReadings
     private readonly UsageReader usage;
     private readonly Lock gate = new();
     private readonly Dictionary<int, SharedReading<UsageReport>> usageByDays = [];
+    private readonly PlanningService planning;
+    private readonly Dictionary<Guid, SharedReading<PlanReview>> planReviews = [];
 
-    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage, ProjectListReader projects, ApprovalQueueReader approvals, ServicesReader services)
+    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage, ProjectListReader projects, ApprovalQueueReader approvals, ServicesReader services, PlanningService planning)
     {
         this.feed = feed;
         this.usage = usage;
+        this.planning = planning;
         Overview = feed.Add("overview", overview.ReadAsync);
         Projects = feed.Add("projects", projects.ReadAsync);
         Approvals = feed.Add("approvals", approvals.ReadAsync);
@@ -53,6 +56,24 @@ internal sealed class DashboardReadings
             {
                 reading = feed.Add($"usage of {days} days", cancellationToken => usage.ReadAsync(days, cancellationToken));
                 usageByDays.Add(days, reading);
+            }
+
+            return reading;
+        }
+    }
+
+    /// <summary>
+    /// A project's newest plan version with its budget and spend; one shared reading per project. Ask only for a
+    /// project known to exist: readings are kept for the life of the process, one per project asked for.
+    /// </summary>
+    public SharedReading<PlanReview> PlanReviewOf(Guid projectId)
+    {
+        lock (gate)
+        {
+            if (!planReviews.TryGetValue(projectId, out var reading))
+            {
+                reading = feed.Add($"plan review of {projectId}", cancellationToken => planning.ReviewAsync(projectId, cancellationToken));
+                planReviews.Add(projectId, reading);
             }
 
             return reading;
