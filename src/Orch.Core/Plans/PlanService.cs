@@ -21,6 +21,9 @@ public sealed class PlanService(
     EventFactory events,
     TimeProvider clock)
 {
+    /// <summary>The longest reason a rejection may give.</summary>
+    public const int MaxReasonLength = 4_000;
+
     /// <summary>Reads plan JSON, validates it and stores it as the project's next draft version.</summary>
     public Task<PlanView> CreateDraftFromJsonAsync(Guid projectId, string requirements, string planJson, PlanSource source, CancellationToken cancellationToken) =>
         CreateDraftAsync(projectId, requirements, PlanDocumentReader.Read(planJson, options.Value.MaxTasks), source, cancellationToken);
@@ -213,7 +216,7 @@ public sealed class PlanService(
     public async Task<PlanView> RejectAsync(Guid planId, string rejectedBy, string? reason, CancellationToken cancellationToken)
     {
         var by = InputRules.RequiredText(rejectedBy, "rejected_by", 200);
-        var why = InputRules.OptionalText(reason, "reason", 4000);
+        var why = InputRules.OptionalText(reason, "reason", MaxReasonLength);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.Include(p => p.Tasks).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
             ?? throw new NotFoundException("plan", planId.ToString());

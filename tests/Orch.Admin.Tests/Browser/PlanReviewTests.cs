@@ -181,6 +181,11 @@ public sealed partial class PlanReviewTests(BrowserFixture chromium)
         await Expect(page.GetByTestId("error-new-1-key")).ToHaveTextAsync("The key 'b' is used by more than one task.");
         await Expect(page.GetByTestId("save-plan")).ToBeDisabledAsync();
 
+        // A description far past the limit: cut one character over by the field, and Core names the limit.
+        await page.GetByTestId("task-description-c").FillAsync(new string('y', PlanLimits.MaxDescriptionLength + 3_000));
+        await page.GetByTestId("task-description-c").BlurAsync();
+        await Expect(page.GetByTestId("error-c-description")).ToHaveTextAsync("This field is 20,001 characters long; at most 20,000 are allowed.");
+
         // A negative budget is refused where it was typed; the budget stays.
         await page.Locator("[data-testid=budget-input] input").FillAsync("-5");
         await page.GetByTestId("budget-save").ClickAsync();
