@@ -201,7 +201,7 @@ public sealed class PlanningService(
 
     private static string NameFrom(string requirements)
     {
-        var line = requirements.Trim().Split('\n')[0].Trim().TrimStart('#', '-', '*', ' ');
+        var line = Orch.Core.Models.Offline.RequirementParser.WithoutMarker(requirements.Trim().Split('\n')[0].Trim().TrimStart('#', ' '));
         return line.Length <= 80 ? line : line[..79] + "…";
     }
 }
