@@ -1,6 +1,7 @@
 using Orch.Core;
 using Orch.Core.Budgets;
 using Orch.Core.Dashboard;
+using Orch.Core.Execution;
 using Orch.Core.Plans;
 using Orch.Core.Projects;
 
@@ -15,12 +16,18 @@ internal sealed class DashboardReadings
     private readonly Dictionary<int, SharedReading<UsageReport>> usageByDays = [];
     private readonly PlanningService planning;
     private readonly Dictionary<Guid, SharedReading<PlanReview>> planReviews = [];
+    private readonly RunBoardReader boards;
+    private readonly TaskDetailReader details;
+    private readonly Dictionary<Guid, SharedReading<RunBoard>> runBoards = [];
+    private readonly Dictionary<(Guid, string), SharedReading<TaskDetail>> taskDetails = [];
 
-    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage, ProjectListReader projects, ApprovalQueueReader approvals, ServicesReader services, PlanningService planning)
+    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage, ProjectListReader projects, ApprovalQueueReader approvals, ServicesReader services, PlanningService planning, RunBoardReader boards, TaskDetailReader details)
     {
         this.feed = feed;
         this.usage = usage;
         this.planning = planning;
+        this.boards = boards;
+        this.details = details;
         Overview = feed.Add("overview", overview.ReadAsync);
         Projects = feed.Add("projects", projects.ReadAsync);
         Approvals = feed.Add("approvals", approvals.ReadAsync);
@@ -74,6 +81,36 @@ internal sealed class DashboardReadings
             {
                 reading = feed.Add($"plan review of {projectId}", cancellationToken => planning.ReviewAsync(projectId, cancellationToken));
                 planReviews.Add(projectId, reading);
+            }
+
+            return reading;
+        }
+    }
+
+    /// <summary>A project's run for the run view; one shared reading per project. Ask only for a project known to exist.</summary>
+    public SharedReading<RunBoard> RunBoardOf(Guid projectId)
+    {
+        lock (gate)
+        {
+            if (!runBoards.TryGetValue(projectId, out var reading))
+            {
+                reading = feed.Add($"run of {projectId}", cancellationToken => boards.ReadAsync(projectId, cancellationToken));
+                runBoards.Add(projectId, reading);
+            }
+
+            return reading;
+        }
+    }
+
+    /// <summary>One task's detail; one shared reading per task. Ask only for a task known to exist.</summary>
+    public SharedReading<TaskDetail> TaskDetailOf(Guid projectId, string key)
+    {
+        lock (gate)
+        {
+            if (!taskDetails.TryGetValue((projectId, key), out var reading))
+            {
+                reading = feed.Add($"task {key} of {projectId}", cancellationToken => details.ReadAsync(projectId, key, cancellationToken));
+                taskDetails.Add((projectId, key), reading);
             }
 
             return reading;
