@@ -35,11 +35,13 @@ public sealed partial class PlanReviewTests(BrowserFixture chromium)
     private static CancellationToken Ct => TestTimeout.TokenFor(TimeSpan.FromMinutes(3));
 
     [Fact]
-    public async Task Operator_PlansFromRequirements_RetiersATask_SeesTheForecastChangeLive_SavesVersionTwo_AndApproves()
+    public async Task Operator_PlansFromRequirements_RetiersATask_SeesTheForecastChangeLive_Approves_AndWatchesTheRunToItsEnd()
     {
         await using var site = await AdminSite.StartAsync(Ct, PricedWork.Environment());
         await using var browser = await AdminBrowser.OpenAsync(chromium.Browser, site);
         await browser.RegisterAsync("alice", Password);
+        await browser.SignOutAsync();
+        await browser.SignInAsync("alice", Password);
         var page = browser.Page;
 
         await browser.GotoAsync("plans/new");
@@ -92,6 +94,32 @@ public sealed partial class PlanReviewTests(BrowserFixture chromium)
         var approved = await orch.Get<PlanService>().GetAsync(v2.Id, Ct);
         Assert.Equal((PlanStatus.Approved, "alice"), (approved.Status, approved.DecidedBy));
         Assert.Equal(ProjectStatus.Approved, (await orch.Get<ProjectService>().GetAsync(projectId, Ct)).Status);
+
+        // The run view: executed from there, followed to the end without a reload, the spend as recorded.
+        // Planning was a priced call already: the project's spend starts there.
+        await browser.WaitUntilInteractiveAsync();
+        var (_, planning) = await PricedWork.RecordedCallsAsync(Path.Combine(site.DataDirectory, "orch.db"), Ct);
+        await Expect(page.GetByTestId("run-spent")).ToHaveTextAsync(PricedWork.Format(planning));
+        await page.EvaluateAsync("() => window.orchNotReloaded = true");
+        await page.GetByTestId("execute").ClickAsync();
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Completed", new() { Timeout = 90_000 });
+        var keys = v2.Tasks.Select(t => t.Key).ToList();
+        foreach (var key in keys)
+        {
+            await Expect(page.GetByTestId($"graph-node-{key}")).ToHaveAttributeAsync("data-state", "completed");
+        }
+
+        await Expect(page.GetByTestId("run-progress")).ToHaveTextAsync($"{keys.Count} of {keys.Count} tasks finished");
+        var (_, cost) = await PricedWork.RecordedCallsAsync(Path.Combine(site.DataDirectory, "orch.db"), Ct);
+        Assert.True(cost > planning, "the run's calls are priced");
+        await Expect(page.GetByTestId("run-spent")).ToHaveTextAsync(PricedWork.Format(cost));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.orchNotReloaded === true"), "the run view reloaded");
+
+        // The retiered task's log: its model call on the large tier.
+        await page.GetByTestId($"task-link-{task.Key}").ClickAsync();
+        await Expect(page.GetByTestId("task-status")).ToHaveTextAsync("Completed");
+        await Expect(page.GetByTestId("attempt-1").GetByTestId("model-calls")).ToContainTextAsync("large");
+        await Expect(page.GetByTestId("task-log")).ToContainTextAsync("task.completed");
         browser.AssertNoErrors();
     }
 
