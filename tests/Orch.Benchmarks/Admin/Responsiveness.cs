@@ -13,6 +13,7 @@ internal sealed record Responsiveness(
     PageUpdates BusyUpdates,
     double? FirstUpdateMs,
     double BusyCpuShare,
+    double DriverCpuPerTask,
     TimeSpan OpenedIn,
     MemoryUse Memory,
     IReadOnlyList<string> Errors);
