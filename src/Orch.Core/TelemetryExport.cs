@@ -25,7 +25,14 @@ internal sealed class TelemetryExport(IOptions<TelemetryOptions> options) : IHos
             return Task.CompletedTask;
         }
 
-        var endpoint = settings.OtlpEndpoint.TrimEnd('/');
+        Export(settings);
+        return Task.CompletedTask;
+    }
+
+    // Apart from StartAsync, so that a process exporting nothing never loads the OpenTelemetry SDK.
+    private void Export(TelemetryOptions settings)
+    {
+        var endpoint = settings.OtlpEndpoint!.TrimEnd('/');
         var resource = ResourceBuilder.CreateDefault().AddService(settings.ServiceName);
         tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
@@ -46,7 +53,6 @@ internal sealed class TelemetryExport(IOptions<TelemetryOptions> options) : IHos
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 10_000;
             })
             .Build();
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)

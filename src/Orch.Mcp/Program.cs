@@ -36,10 +36,12 @@ builder.Services.AddOrch(builder.Configuration);
 builder.Services.AddSingleton<ExecutionProgress>();
 builder.Services.AddSingleton<ResourceSubscriptions>();
 builder.Services.AddHostedService<ResourceNotifier>();
+builder.Services.AddHostedService<IdleMemoryTrim>();
 builder.Services
     .AddMcpServer(options => options.ServerInfo = new() { Name = "orch", Version = typeof(OrchHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0" })
     .WithStdioServerTransport()
     .WithRequestFilters(filters => filters
+        .AddCallToolFilter(CallTiming.Measure)
         .AddCallToolFilter(OrchErrorFilter.Translate)
         .AddReadResourceFilter(OrchErrorFilter.Translate)
         .AddListToolsFilter(ToolListCompaction.Compact))

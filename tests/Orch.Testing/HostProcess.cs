@@ -48,6 +48,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The operating system's id of the process, to look at it under /proc.</summary>
+    public int Id => process.Id;
+
     /// <summary>Starts <c>src/{project}/bin/{configuration}/net10.0/{project}.dll</c>, built with the tests.</summary>
     public static HostProcess Start(string project, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {

@@ -46,32 +46,39 @@ public sealed class ProviderRegistry(IOptions<ModelOptions> options, TimeProvide
     {
         var logger = loggers.CreateLogger("Orch.Models.Provider." + name);
         var guard = new ProviderGuard(name, ProviderGuardSettings.From(settings), clock, logger);
-        IChatClient inner;
-        // A probe is the model list: a provider that answers it at all is up.
-        Func<CancellationToken, Task<bool>> probe;
-        switch (settings.Kind)
+        // Each kind is built in its own method: a method that names a provider's client type loads its
+        // library when it is compiled, and Orch should not map the Anthropic SDK into a process that has
+        // no Anthropic provider configured.
+        var (inner, probe) = settings.Kind switch
         {
-            case ProviderKind.Ollama:
-                var ollama = new OllamaChatClient(name, settings, logger: logger, clock: clock);
-                inner = ollama;
-                probe = async ct => await ollama.ListModelsAsync(ct) is not null;
-                break;
-            case ProviderKind.OpenAI:
-                var openAi = new OpenAiCompatibleChatClient(name, settings, logger: logger, clock: clock);
-                inner = openAi;
-                probe = async ct => await openAi.ListModelsAsync(ct) is not null;
-                break;
-            case ProviderKind.Anthropic:
-                var anthropic = new AnthropicChatClient(name, settings, logger: logger, clock: clock);
-                inner = anthropic;
-                probe = async ct => await anthropic.ListModelsAsync(ct) is not null;
-                break;
-            default:
-                inner = new OfflineChatClient(TimeSpan.FromMilliseconds(settings.SimulatedLatencyMs), clock);
-                probe = _ => Task.FromResult(true);
-                break;
-        }
+            ProviderKind.Ollama => Ollama(name, settings, logger),
+            ProviderKind.OpenAI => OpenAi(name, settings, logger),
+            ProviderKind.Anthropic => Anthropic(name, settings, logger),
+            _ => Offline(settings),
+        };
 
         return new ProviderEntry(name, settings, new GuardedChatClient(inner, guard), guard, probe);
     }
+
+    // A probe is the model list: a provider that answers it at all is up.
+    private (IChatClient Client, Func<CancellationToken, Task<bool>> Probe) Ollama(string name, ProviderOptions settings, ILogger logger)
+    {
+        var client = new OllamaChatClient(name, settings, logger: logger, clock: clock);
+        return (client, async ct => await client.ListModelsAsync(ct) is not null);
+    }
+
+    private (IChatClient Client, Func<CancellationToken, Task<bool>> Probe) OpenAi(string name, ProviderOptions settings, ILogger logger)
+    {
+        var client = new OpenAiCompatibleChatClient(name, settings, logger: logger, clock: clock);
+        return (client, async ct => await client.ListModelsAsync(ct) is not null);
+    }
+
+    private (IChatClient Client, Func<CancellationToken, Task<bool>> Probe) Anthropic(string name, ProviderOptions settings, ILogger logger)
+    {
+        var client = new AnthropicChatClient(name, settings, logger: logger, clock: clock);
+        return (client, async ct => await client.ListModelsAsync(ct) is not null);
+    }
+
+    private (IChatClient Client, Func<CancellationToken, Task<bool>> Probe) Offline(ProviderOptions settings) =>
+        (new OfflineChatClient(TimeSpan.FromMilliseconds(settings.SimulatedLatencyMs), clock), _ => Task.FromResult(true));
 }

@@ -4,6 +4,7 @@ using Orch.Core.Events;
 using Orch.Core.Execution;
 using Orch.Core.Plans;
 using Orch.Core.Projects;
+using Orch.Core.Storage.Configurations;
 using Orch.Core.Tools;
 
 namespace Orch.Core.Storage;
@@ -47,7 +48,19 @@ public sealed class OrchDbContext(DbContextOptions<OrchDbContext> options) : DbC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrchDbContext).Assembly);
+        // Named one by one rather than found by scanning the assembly: the scan loads every type of
+        // Orch.Core, and with them libraries (a provider's SDK, Polly) that a process may never use.
+        modelBuilder
+            .ApplyConfiguration(new ProjectConfiguration())
+            .ApplyConfiguration(new PlanConfiguration())
+            .ApplyConfiguration(new PlanTaskConfiguration())
+            .ApplyConfiguration(new TaskRunConfiguration())
+            .ApplyConfiguration(new UsageRecordConfiguration())
+            .ApplyConfiguration(new BudgetCounterConfiguration())
+            .ApplyConfiguration(new BudgetReservationConfiguration())
+            .ApplyConfiguration(new OrchEventConfiguration())
+            .ApplyConfiguration(new OrchNodeConfiguration())
+            .ApplyConfiguration(new KnowledgeEntryConfiguration());
         SnakeCaseColumns.Apply(modelBuilder);
     }
 

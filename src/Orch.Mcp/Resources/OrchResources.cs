@@ -68,10 +68,11 @@ public sealed class OrchResources
     private static Guid ProjectId(string text) =>
         Guid.TryParse(text, CultureInfo.InvariantCulture, out var id) ? id : throw new InvalidInputException("project_id", $"'{text}' is not a project id (a GUID).");
 
-    private static TextResourceContents Json<T>(string uri, T value) => new()
+    private static TextResourceContents Json<T>(string uri, T value)
+        where T : IToolReply => new()
     {
         Uri = uri,
         MimeType = "application/json",
-        Text = JsonSerializer.Serialize(value, McpJsonUtilities.DefaultOptions),
+        Text = JsonSerializer.Serialize(value, ReplyJson.Of<T>()),
     };
 }

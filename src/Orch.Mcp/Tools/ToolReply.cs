@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace Orch.Mcp.Tools;
@@ -14,6 +13,6 @@ internal static class ToolReply
         where T : IToolReply => new()
         {
             Content = [new TextContentBlock { Text = reply.ToText() }],
-            StructuredContent = JsonSerializer.SerializeToElement(reply, McpJsonUtilities.DefaultOptions),
+            StructuredContent = JsonSerializer.SerializeToElement(reply, ReplyJson.Of<T>()),
         };
 }

@@ -165,6 +165,15 @@ internal sealed class McpServerProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>Everything the server wrote to stderr so far: its log lines.</summary>
+    public string StderrText()
+    {
+        lock (gate)
+        {
+            return stderr.ToString();
+        }
+    }
+
     private string Stderr()
     {
         lock (gate)

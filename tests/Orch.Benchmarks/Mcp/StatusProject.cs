@@ -92,9 +92,8 @@ internal sealed class StatusProject : IAsyncDisposable
     /// <paramref name="warmUp"/> untimed calls: <see cref="ProjectRunReader.ReadAsync"/>,
     /// <see cref="RunSummary.From"/>, the tool result as Orch.Mcp's ToolReply builds it (internal there, so
     /// repeated here: the summary as structured content and its short readable text), and that result
-    /// serialised as the transport writes it, all with the MCP SDK's own JSON options. Every RunSummary
-    /// field names itself in snake_case, so the options' naming policy does not change the output. Also the
-    /// read alone, to show where the time goes.
+    /// serialised as the transport writes it (the summary with Orch.Mcp's generated contract, the envelope
+    /// with the MCP SDK's own JSON options). Also the read alone, to show where the time goes.
     /// </summary>
     public async Task<(Samples Read, Samples Tool, int ResultBytes)> MeasureStatusAsync(int warmUp, int iterations, CancellationToken cancellationToken)
     {
@@ -112,7 +111,7 @@ internal sealed class StatusProject : IAsyncDisposable
             var result = new CallToolResult
             {
                 Content = [new TextContentBlock { Text = summary.ToText() }],
-                StructuredContent = JsonSerializer.SerializeToElement(summary, options),
+                StructuredContent = JsonSerializer.SerializeToElement(summary, ReplyJson.Of<RunSummary>()),
             };
             bytes = JsonSerializer.SerializeToUtf8Bytes(result, options).Length;
             var tool = Stopwatch.GetElapsedTime(started);
