@@ -20,6 +20,8 @@ internal static class ExecutionServices
         services.TryAddSingleton<DispatchSignal>();
         services.TryAddSingleton<PlanGraphs>();
         services.TryAddSingleton<PlanOutlines>();
+        services.TryAddSingleton<RunBoardReader>();
+        services.TryAddSingleton<TaskDetailReader>();
         services.TryAddSingleton<TaskProgress>();
         services.TryAddSingleton<TaskStateStore>();
         services.TryAddSingleton<TaskClaimer>();

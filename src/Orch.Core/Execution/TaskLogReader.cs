@@ -17,8 +17,8 @@ public sealed class TaskLogReader(IDbContextFactory<OrchDbContext> contextFactor
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var task = await ApprovedTasks.FindAsync(db, projectId, key, cancellationToken);
         var runs = await db.TaskRuns.AsNoTracking().Where(r => r.PlanTaskId == task.Id).OrderBy(r => r.Attempt).ToListAsync(cancellationToken);
-        var calls = await db.UsageRecords.AsNoTracking().Where(u => u.PlanTaskId == task.Id).ToListAsync(cancellationToken);
-        var entries = await db.Events.AsNoTracking().Where(e => e.PlanTaskId == task.Id)
+        var calls = await db.UsageRecords.AsNoTracking().Where(u => u.ProjectId == projectId && u.PlanTaskId == task.Id).ToListAsync(cancellationToken);
+        var entries = await db.Events.AsNoTracking().Where(e => e.ProjectId == projectId && e.PlanTaskId == task.Id)
             .OrderByDescending(e => e.Sequence).Take(MaxEntries).ToListAsync(cancellationToken);
         return new TaskLog(
             task.Id,

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orch.Core.Budgets;
 using Orch.Core.Events;
 using Orch.Core.Models;
+using Orch.Core.Models.Providers;
 using Orch.Core.Plans;
 using Orch.Core.Storage;
 using Orch.Core.Tools;
@@ -150,7 +151,10 @@ public sealed partial class TaskRunner(
             ["run_id"] = context.TaskRunId,
             ["tool"] = call.Name,
             ["ok"] = !result.IsError,
-            ["result"] = result.Content.Length <= 300 ? result.Content : result.Content[..300] + "…",
+            // Shortened: the log says what was asked and answered, not every byte of a file written or read.
+            ["arguments"] = Clip(call.Exception is null ? ToolJson.ArgumentsText(call) : "(unreadable)", 300),
+            ["result"] = Clip(result.Content, 300),
+            ["result_chars"] = result.Content.Length,
             ["files"] = new JsonArray([.. result.FilesWritten.Select(f => (JsonNode)f)]),
         });
         await commits.RunAsync((db, _) =>
@@ -166,6 +170,8 @@ public sealed partial class TaskRunner(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await DependencyOutputs.ReadAsync(db, claim.PlanId, claim.Task.DependsOn, cancellationToken);
     }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tool {Tool} refused or failed for task {Task}: {Detail}")]
     private static partial void LogToolRefused(ILogger logger, string tool, string task, string detail);
