@@ -1,6 +1,7 @@
 using Orch.Core;
 using Orch.Core.Budgets;
 using Orch.Core.Dashboard;
+using Orch.Core.Execution;
 
 namespace Orch.Admin.Dashboard;
 
@@ -11,11 +12,17 @@ internal sealed class DashboardReadings
     private readonly UsageReader usage;
     private readonly Lock gate = new();
     private readonly Dictionary<int, SharedReading<UsageReport>> usageByDays = [];
+    private readonly RunBoardReader boards;
+    private readonly TaskDetailReader details;
+    private readonly Dictionary<Guid, SharedReading<RunBoard>> runsByProject = [];
+    private readonly Dictionary<(Guid Project, string Key), SharedReading<TaskDetail>> tasksByKey = [];
 
-    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage)
+    public DashboardReadings(DashboardFeed feed, OverviewReader overview, UsageReader usage, RunBoardReader boards, TaskDetailReader details)
     {
         this.feed = feed;
         this.usage = usage;
+        this.boards = boards;
+        this.details = details;
         Overview = feed.Add("overview", overview.ReadAsync);
     }
 
@@ -36,6 +43,39 @@ internal sealed class DashboardReadings
             {
                 reading = feed.Add($"usage of {days} days", cancellationToken => usage.ReadAsync(days, cancellationToken));
                 usageByDays.Add(days, reading);
+            }
+
+            return reading;
+        }
+    }
+
+    /// <summary>
+    /// A project's run board; one shared reading per project. Ask for it only for a project known to exist (the
+    /// page reads it once first): a reading, once made, lives as long as the process.
+    /// </summary>
+    public SharedReading<RunBoard> Run(Guid projectId)
+    {
+        lock (gate)
+        {
+            if (!runsByProject.TryGetValue(projectId, out var reading))
+            {
+                reading = feed.Add($"run of {projectId}", cancellationToken => boards.ReadAsync(projectId, cancellationToken));
+                runsByProject.Add(projectId, reading);
+            }
+
+            return reading;
+        }
+    }
+
+    /// <summary>A task's detail; one shared reading per task. As with <see cref="Run"/>, only for a task known to exist.</summary>
+    public SharedReading<TaskDetail> Task(Guid projectId, string key)
+    {
+        lock (gate)
+        {
+            if (!tasksByKey.TryGetValue((projectId, key), out var reading))
+            {
+                reading = feed.Add($"task {key} of {projectId}", cancellationToken => details.ReadAsync(projectId, key, cancellationToken));
+                tasksByKey.Add((projectId, key), reading);
             }
 
             return reading;
