@@ -39,6 +39,13 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await Expect(page.GetByTestId("graph-node-d")).ToHaveAttributeAsync("data-state", "pending");
         await Expect(page.GetByTestId("timeline-empty")).ToBeVisibleAsync();
         await page.EvaluateAsync("() => window.orchNotReloaded = true");
+        // A second page on task d's detail, before anything ran, follows it too.
+        var detail = await page.Context.NewPageAsync();
+        await detail.GotoAsync($"projects/{project}/tasks/d");
+        await Expect(detail.GetByTestId("render-mode")).ToHaveTextAsync("live");
+        await Expect(detail.GetByTestId("task-status")).ToHaveTextAsync("pending");
+        await Expect(detail.GetByTestId("no-attempts")).ToBeVisibleAsync();
+        await detail.EvaluateAsync("() => window.orchNotReloaded = true");
 
         await page.GetByTestId("execute").ClickAsync();
 
@@ -61,6 +68,12 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await Expect(page.GetByTestId("task-status-c")).ToHaveTextAsync("completed");
         await Expect(page.GetByTestId("execute")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.orchNotReloaded === true"), "the run view reloaded");
+        await Expect(detail.GetByTestId("task-status")).ToHaveTextAsync("completed");
+        await Expect(detail.GetByTestId("attempt-1-status")).ToHaveTextAsync("succeeded");
+        await Expect(detail.GetByTestId("model-calls-1")).ToContainTextAsync("offline/offline-rules");
+        await Expect(detail.GetByTestId("task-output")).Not.ToBeEmptyAsync();
+        Assert.True(await detail.EvaluateAsync<bool>("() => window.orchNotReloaded === true"), "the task detail reloaded");
+        await detail.CloseAsync();
 
         // From the graph to the task's detail: its calls as recorded.
         await page.GetByTestId("graph-node-d").Locator("a").ClickAsync();
