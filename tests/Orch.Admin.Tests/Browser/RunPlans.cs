@@ -36,18 +36,18 @@ internal sealed class RunPlans : IAsyncDisposable
 
     /// <summary>a → (b, c) → d on the small and large tiers, approved and not started.</summary>
     public Task<Guid> ApprovedDiamondAsync(CancellationToken cancellationToken) =>
-        engine.RunPlanAsync(new { tasks = new[] { Part("a", "small"), Part("b", "small", "a"), Part("c", "large", "a"), Part("d", "small", "b", "c") } }, cancellationToken, execute: false);
+        engine.RunPlanAsync(new { tasks = new[] { Part("a", "small"), Part("b", "small", dependsOn: "a"), Part("c", "large", dependsOn: "a"), Part("d", "small", dependsOn: ["b", "c"]) } }, cancellationToken, execute: false);
 
     /// <summary>
     /// Runs a, and w for the calling assistant, which the engine never claims, with z after w: the project keeps
     /// running until a person steps in.
     /// </summary>
     public Task<Guid> StartedWaitingAsync(CancellationToken cancellationToken) =>
-        engine.RunPlanAsync(new { tasks = new[] { Part("a", "small"), Part("w", AssistantTier.Name), Part("z", "small", "w") } }, cancellationToken);
+        engine.RunPlanAsync(new { tasks = new[] { Part("a", "small"), Part("w", AssistantTier.Name), Part("z", "small", dependsOn: "w") } }, cancellationToken);
 
     /// <summary>x on the unreachable tier with one attempt, so that it fails at once; y waits for it.</summary>
     public Task<Guid> StartedFailingAsync(CancellationToken cancellationToken) =>
-        engine.RunPlanAsync(new { tasks = new object[] { Part("x", "unreachable") with { max_attempts = 1 }, Part("y", "small", "x") } }, cancellationToken);
+        engine.RunPlanAsync(new { tasks = new[] { Part("x", "unreachable", maxAttempts: 1), Part("y", "small", dependsOn: "x") } }, cancellationToken);
 
     public Task<ProjectRunView> WaitForAsync(Guid projectId, Func<ProjectRunView, bool> done, CancellationToken cancellationToken) =>
         engine.WaitForAsync(projectId, done, cancellationToken);
@@ -87,10 +87,16 @@ internal sealed class RunPlans : IAsyncDisposable
         ["Orch:Models:Providers:nowhere:MaxRetries"] = "0",
     };
 
-    private static PlanPart Part(string key, string tier, params string[] dependsOn) => new(key, $"Write part {key}", $"Write part {key} of the report.", "writing", "low", tier, dependsOn, [], null);
-
-    /// <summary>One task as the plan's JSON has it.</summary>
-#pragma warning disable IDE1006 // The plan's JSON names its fields in snake case.
-    private sealed record PlanPart(string key, string title, string description, string kind, string complexity, string tier, string[] depends_on, string[] acceptance_criteria, int? max_attempts);
-#pragma warning restore IDE1006
+    private static object Part(string key, string tier, int? maxAttempts = null, params string[] dependsOn) => new
+    {
+        key,
+        title = $"Write part {key}",
+        description = $"Write part {key} of the report.",
+        kind = "writing",
+        complexity = "low",
+        tier,
+        depends_on = dependsOn,
+        acceptance_criteria = Array.Empty<string>(),
+        max_attempts = maxAttempts,
+    };
 }

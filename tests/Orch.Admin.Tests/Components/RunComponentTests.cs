@@ -136,6 +136,34 @@ public sealed partial class RunComponentTests
         Assert.Contains("orch-graph-completed", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AttemptCard_ListsItsModelCallsAndToolCalls_WithArgumentsResultsAndErrors()
+    {
+        var run = Guid.NewGuid();
+        var attempt = new TaskLogAttempt(run, 2, RunStatus.Succeeded, "node-1", "small", "m-small", Noon, Noon.AddSeconds(12.5), 1_200, 340, 0.0042m, "gaps", "the totals are missing", null);
+        IReadOnlyList<TaskLogCall> calls =
+        [
+            new(run, 2, "Execution", "api", "m-small", "small", 1_000, 300, 0.004m, 850, Noon.AddSeconds(1)),
+            new(run, 2, "Verification", "api", "m-large", "large", 200, 40, 0.0002m, 120, Noon.AddSeconds(12)),
+        ];
+        IReadOnlyList<ToolCallView> tools =
+        [
+            new(10, Noon.AddSeconds(2), run, 2, "write_file", true, """{"path":"notes/a.md","content":"hello"}""", "Wrote notes/a.md (5 bytes).", 27, ["notes/a.md"]),
+            new(11, Noon.AddSeconds(3), run, 2, "read_file", false, """{"path":"<missing>.md"}""", "No file at <missing>.md.", 24, []),
+        ];
+
+        var html = await ComponentHtml.RenderAsync<TaskAttemptCard>(new Dictionary<string, object?> { ["Attempt"] = attempt, ["Calls"] = calls, ["ToolCalls"] = tools });
+        var text = ComponentHtml.Text(html);
+
+        Assert.Contains("Attempt 2 succeeded node-1 · small / m-small · 2025-06-14 12:00:00 – 2025-06-14 12:00:12 (12.5 s) · 1,200 in, 340 out · $0.0042", text, StringComparison.Ordinal);
+        Assert.Contains("Verdict: gaps — the totals are missing", text, StringComparison.Ordinal);
+        Assert.Contains("12:00:01 execution small api/m-small 1,000 300 $0.004 850 ms", text, StringComparison.Ordinal);
+        Assert.Contains("12:00:12 verification large api/m-large 200 40 $0.0002 120 ms", text, StringComparison.Ordinal);
+        Assert.Contains("""12:00:02 write_file {"path":"notes/a.md","content":"hello"} Wrote notes/a.md (5 bytes). 27 chars notes/a.md""", text, StringComparison.Ordinal);
+        Assert.Contains("Error: No file at &lt;missing&gt;.md.", html, StringComparison.Ordinal);
+        Assert.Single(ToolError().Matches(html));
+    }
+
     /// <summary>a ran 0–10 s; b failed 10–20 s, and its second attempt has run since 20 s.</summary>
     private static List<TimelineRow> SampleRows() =>
     [
@@ -145,6 +173,9 @@ public sealed partial class RunComponentTests
 
     private static AttemptSpan Span(int attempt, RunStatus status, DateTimeOffset started, DateTimeOffset? ended) =>
         new(Guid.Empty, attempt, status, "small", "m-small", started, ended);
+
+    [GeneratedRegex("class=\"orch-tool-error\"")]
+    private static partial Regex ToolError();
 
     [GeneratedRegex("data-testid=\"timeline-tick\"")]
     private static partial Regex TickCount();
