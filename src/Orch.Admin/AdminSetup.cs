@@ -13,11 +13,17 @@ namespace Orch.Admin;
 /// <summary>Wires the dashboard: Orch.Core, accounts, Blazor Server with Radzen, the live feed, the usage download and the health endpoints.</summary>
 public static class AdminSetup
 {
+    /// <summary>The largest message a browser may send the circuit: the longest text Orch takes, in UTF-8 and escaped, with room to spare.</summary>
+    public const long MaxCircuitMessageBytes = 1024 * 1024;
+
     public static IServiceCollection AddOrchAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOrch(configuration);
         services.AddOrchAccounts(configuration);
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A circuit's messages carry what a person types: requirements may be 100,000 characters (and a field one
+        // over, cut by its maxlength, so that Core can say it is too long), beyond SignalR's default of 32 KB.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(cookie =>
         {

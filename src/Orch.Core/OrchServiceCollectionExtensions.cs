@@ -73,6 +73,9 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton<UsageReader>();
         services.TryAddSingleton<UsageCsv>();
         services.TryAddSingleton<Dashboard.OverviewReader>();
+        services.TryAddSingleton<ProviderReader>();
+        services.TryAddSingleton<SettingsReader>();
+        services.TryAddSingleton<Dashboard.ServicesReader>();
         services.AddHostedService<ReservationExpiryService>();
         services.TryAddSingleton<InputGuard>();
         services.TryAddSingleton<PlanForecaster>();
@@ -80,6 +83,8 @@ public static class OrchServiceCollectionExtensions
         services.TryAddSingleton<PlanningService>();
         services.TryAddSingleton<ProjectService>();
         services.TryAddSingleton<PlanService>();
+        services.TryAddSingleton<ProjectListReader>();
+        services.TryAddSingleton<ApprovalQueueReader>();
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
         services.AddHostedService<TelemetryExport>();

@@ -16,7 +16,8 @@ namespace Orch.Mcp.Tests;
 /// </summary>
 public sealed class PackageTests
 {
-    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(5);
+    // Packing compiles the linux-x64 package ahead of time: minutes on two busy cores.
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(12);
 
     [Fact]
     public async Task Package_IsAnMcpServerTool_WithItsServerJson_AndTheInstalledCommandAnswersOverStdio()
@@ -24,11 +25,19 @@ public sealed class PackageTests
         using var work = new TempDirectory("orch-package");
         var packages = Directory.CreateDirectory(Path.Combine(work.Path, "packages")).FullName;
 
-        // --no-build: the tests' own build of Orch.Mcp is packed; nothing is rebuilt under running tests.
-        await RunAsync("dotnet", ["pack", Path.Combine(HostProcess.RepositoryRoot(), "src", "Orch.Mcp"), "-c", BuildConfiguration(), "--no-build", "-o", packages], new Dictionary<string, string?>());
-        var nupkg = Assert.Single(Directory.GetFiles(packages, "*.nupkg"));
+        // Packing publishes the server once per platform package (ahead-of-time compiled for linux-x64), so it
+        // builds; its outputs go to folders of their own (bin/<configuration>/net10.0/<rid>), not to the build the
+        // other tests run, which is up to date and left alone.
+        await RunAsync("dotnet", ["pack", Path.Combine(HostProcess.RepositoryRoot(), "src", "Orch.Mcp"), "-c", BuildConfiguration(), "-o", packages], new Dictionary<string, string?>());
+        var built = typeof(OrchHost).Assembly.GetName().Version!.ToString(3);
+        Assert.Equal(
+            [$"Orch.Mcp.{built}.nupkg", $"Orch.Mcp.any.{built}.nupkg", $"Orch.Mcp.linux-x64.{built}.nupkg"],
+            Directory.GetFiles(packages, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var nupkg = Path.Combine(packages, $"Orch.Mcp.{built}.nupkg");
 
         var (id, version) = CheckPackage(nupkg);
+        Assert.Equal(built, version);
+        CheckPlatformPackages(packages, version);
 
         var config = Path.Combine(work.Path, "nuget.config");
         await File.WriteAllTextAsync(config, $"""
@@ -67,11 +76,12 @@ public sealed class PackageTests
         Assert.Equal("README.md", Metadata("readme"));
         Assert.NotNull(zip.GetEntry("README.md"));
 
-        var toolSettings = XDocument.Load(Entry(zip, "tools/net10.0/any/DotnetToolSettings.xml").Open());
-        var toolCommand = Assert.Single(toolSettings.Descendants("Command"));
-        Assert.Equal("orch-mcp", toolCommand.Attribute("Name")!.Value);
-        Assert.Equal("Orch.Mcp.dll", toolCommand.Attribute("EntryPoint")!.Value);
-        Assert.NotNull(zip.GetEntry("tools/net10.0/any/Orch.Mcp.dll"));
+        // The package people name points at one package per platform: linux-x64, and the portable one for the rest.
+        var toolSettings = XDocument.Load(Entry(zip, "tools/any/any/DotnetToolSettings.xml").Open());
+        Assert.Equal("orch-mcp", Assert.Single(toolSettings.Descendants("Command")).Attribute("Name")!.Value);
+        Assert.Equal(
+            ["any=Orch.Mcp.any", "linux-x64=Orch.Mcp.linux-x64"],
+            toolSettings.Descendants("RuntimeIdentifierPackage").Select(p => $"{p.Attribute("RuntimeIdentifier")!.Value}={p.Attribute("Id")!.Value}").Order(StringComparer.Ordinal));
 
         using var serverJson = new StreamReader(Entry(zip, ".mcp/server.json").Open());
         var server = JsonNode.Parse(serverJson.ReadToEnd())!;
@@ -85,6 +95,29 @@ public sealed class PackageTests
         Assert.Equal("stdio", package["transport"]!["type"]!.GetValue<string>());
         CheckEnvironmentVariables(package["environmentVariables"]!.AsArray());
         return (id, version);
+    }
+
+    /// <summary>The linux-x64 package holds Orch compiled ahead of time (ReadyToRun code in the assemblies); the portable one does not.</summary>
+    private static void CheckPlatformPackages(string packages, string version)
+    {
+        Assert.True(IsReadyToRun(packages, version, "linux-x64", "Orch.Core.dll"), "Orch.Core in the linux-x64 package is not ReadyToRun.");
+        Assert.True(IsReadyToRun(packages, version, "linux-x64", "Orch.Mcp.dll"), "Orch.Mcp in the linux-x64 package is not ReadyToRun.");
+        Assert.False(IsReadyToRun(packages, version, "any", "Orch.Core.dll"), "the portable package should carry plain IL.");
+    }
+
+    private static bool IsReadyToRun(string packages, string version, string runtime, string assembly)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(packages, $"Orch.Mcp.{runtime}.{version}.nupkg"));
+        using var copy = new MemoryStream();
+        using (var entry = Entry(zip, $"tools/net10.0/{runtime}/{assembly}").Open())
+        {
+            entry.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+        // A ReadyToRun image announces its native code in the CLI header's managed native header.
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     /// <summary>Every variable server.json offers is one Orch reads; keys are secret, none is required.</summary>

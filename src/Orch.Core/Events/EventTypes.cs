@@ -5,6 +5,7 @@ public static class EventTypes
 {
     public const string ProjectCreated = "project.created";
     public const string ProjectStatusChanged = "project.status_changed";
+    public const string ProjectBudgetChanged = "project.budget_changed";
     public const string PlanDrafted = "plan.drafted";
     public const string PlanApproved = "plan.approved";
     public const string PlanRejected = "plan.rejected";

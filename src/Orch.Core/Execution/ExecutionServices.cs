@@ -34,6 +34,7 @@ internal static class ExecutionServices
         services.TryAddSingleton<ProjectRunReader>();
         services.TryAddSingleton<AssistantWork>();
         services.TryAddSingleton<TaskLogReader>();
+        services.TryAddSingleton<NodeReader>();
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<TaskDispatcher>();
         AddScheduler(services, configuration, node);

@@ -6,13 +6,16 @@ public sealed record PlanRevision(
     IReadOnlyList<PlanTaskDocument>? Add = null,
     IReadOnlyList<string>? Remove = null)
 {
+    /// <summary>True when the revision changes nothing: no edit, addition or removal.</summary>
+    public bool IsEmpty => (Edit?.Count ?? 0) + (Add?.Count ?? 0) + (Remove?.Count ?? 0) == 0;
+
     /// <summary>Applies the edits to a plan's tasks. Names of unknown tasks are errors, never ignored.</summary>
     public PlanDocument ApplyTo(PlanDocument current)
     {
         ArgumentNullException.ThrowIfNull(current);
         var tasks = (current.Tasks ?? []).OfType<PlanTaskDocument>().ToList();
         var byKey = tasks.Select((t, i) => (t.Key, i)).ToDictionary(x => x.Key!, x => x.i, StringComparer.Ordinal);
-        if ((Edit?.Count ?? 0) + (Add?.Count ?? 0) + (Remove?.Count ?? 0) == 0)
+        if (IsEmpty)
         {
             throw new InvalidInputException("revision", "holds no edit, addition or removal.");
         }

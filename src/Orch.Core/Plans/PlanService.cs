@@ -21,6 +21,9 @@ public sealed class PlanService(
     EventFactory events,
     TimeProvider clock)
 {
+    /// <summary>The longest reason a rejection may give.</summary>
+    public const int MaxReasonLength = 4_000;
+
     /// <summary>Reads plan JSON, validates it and stores it as the project's next draft version.</summary>
     public Task<PlanView> CreateDraftFromJsonAsync(Guid projectId, string requirements, string planJson, PlanSource source, CancellationToken cancellationToken) =>
         CreateDraftAsync(projectId, requirements, PlanDocumentReader.Read(planJson, options.Value.MaxTasks), source, cancellationToken);
@@ -36,23 +39,40 @@ public sealed class PlanService(
         return StoreDraftAsync(projectId, null, text, validation.Summary, validation.Tasks, source, cancellationToken);
     }
 
+    /// <summary>The tiers a task may name: the configured ones, cheapest first, and the calling assistant's.</summary>
+    public IReadOnlyList<string> TierNames => [.. models.Value.Tiers.Select(t => t.Name), AssistantTier.Name];
+
     /// <summary>
     /// Validates a plan document written by a person (a workflow file, edits, plan JSON) against the
     /// task cap and the configured tiers, after its texts pass the input guard: they reach models later.
     /// </summary>
-    public PlanValidation Validate(PlanDocument document)
+    public PlanValidation Validate(PlanDocument document) =>
+        Guarded(PlanValidator.Validate(document, options.Value.MaxTasks, TierNames).EnsureValid(), (text, field) => guard.Enforce(text, field).Text);
+
+    /// <summary>
+    /// The same rules as <see cref="Validate"/>, reported instead of thrown, for a person editing a plan who
+    /// should see every problem at once: a text the input guard would refuse is one more problem, on its field.
+    /// </summary>
+    public PlanValidation Check(PlanDocument document)
     {
-        var validation = PlanValidator.Validate(document, options.Value.MaxTasks, [.. models.Value.Tiers.Select(t => t.Name), AssistantTier.Name]).EnsureValid();
-        return validation with
+        var validation = PlanValidator.Validate(document, options.Value.MaxTasks, TierNames);
+        if (!validation.IsValid)
         {
-            Summary = validation.Summary is null ? null : guard.Enforce(validation.Summary, "summary").Text,
-            Tasks = [.. validation.Tasks.Select((t, i) => t with
+            return validation;
+        }
+
+        var blocked = new List<PlanProblem>();
+        var guarded = Guarded(validation, (text, field) =>
+        {
+            var result = guard.Check(text);
+            if (result.IsBlocked)
             {
-                Title = guard.Enforce(t.Title, $"tasks[{i}].title").Text,
-                Description = guard.Enforce(t.Description, $"tasks[{i}].description").Text,
-                AcceptanceCriteria = [.. t.AcceptanceCriteria.Select((c, j) => guard.Enforce(c, $"tasks[{i}].acceptance_criteria[{j}]").Text)],
-            })],
-        };
+                blocked.Add(new PlanProblem("blocked", new InputBlockedException(field, result.Blocking).Message, field));
+            }
+
+            return result.Text;
+        });
+        return blocked.Count == 0 ? guarded : new PlanValidation(blocked, validation.Summary, [], null);
     }
 
     /// <summary>
@@ -196,7 +216,7 @@ public sealed class PlanService(
     public async Task<PlanView> RejectAsync(Guid planId, string rejectedBy, string? reason, CancellationToken cancellationToken)
     {
         var by = InputRules.RequiredText(rejectedBy, "rejected_by", 200);
-        var why = InputRules.OptionalText(reason, "reason", 4000);
+        var why = InputRules.OptionalText(reason, "reason", MaxReasonLength);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.Include(p => p.Tasks).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
             ?? throw new NotFoundException("plan", planId.ToString());
@@ -224,6 +244,18 @@ public sealed class PlanService(
         await SaveAsync(db, "plan", plan.Id, cancellationToken);
         return PlanView.From(plan, options.Value.MaxTasks);
     }
+
+    /// <summary>The validated texts as the input guard lets them through; <paramref name="enforce"/> gets each with its field.</summary>
+    private static PlanValidation Guarded(PlanValidation validation, Func<string, string, string> enforce) => validation with
+    {
+        Summary = validation.Summary is null ? null : enforce(validation.Summary, "summary"),
+        Tasks = [.. validation.Tasks.Select((t, i) => t with
+        {
+            Title = enforce(t.Title, $"tasks[{i}].title"),
+            Description = enforce(t.Description, $"tasks[{i}].description"),
+            AcceptanceCriteria = [.. t.AcceptanceCriteria.Select((c, j) => enforce(c, $"tasks[{i}].acceptance_criteria[{j}]"))],
+        })],
+    };
 
     private OrchEvent StatusChanged(Project project, ProjectStatus from) =>
         events.Create(EventTypes.ProjectStatusChanged, project.Id, null, new JsonObject

@@ -68,6 +68,45 @@ public sealed class PlanningService(
         return await ResultAsync(plan, draft.Attempts, cancellationToken);
     }
 
+    /// <summary>The project's newest plan version with the project and its spend, for a person to review.</summary>
+    public async Task<PlanReview> ReviewAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        var project = await projects.GetAsync(projectId, cancellationToken);
+        var plan = await plans.GetLatestAsync(projectId, cancellationToken);
+        var spent = await ledger.SpentMicrosAsync(projectId, cancellationToken);
+        return new PlanReview(project, plan, Money.ToUsd(spent));
+    }
+
+    /// <summary>
+    /// What <see cref="ReviseAsync"/> would make of the reviewed plan, without storing it: the same edits, the same
+    /// rules (reported, not thrown) and the forecast against the project's budget. With no revision, the plan as it is.
+    /// </summary>
+    public PlanPreview Preview(PlanReview review, PlanRevision? revision)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var current = review.Plan is { } plan
+            ? PlanTaskDocuments.From(plan)
+            : throw new InvalidInputException("plan", $"the project {review.Project.Name} has no plan yet.");
+        PlanDocument document;
+        try
+        {
+            document = revision is null || revision.IsEmpty ? current : revision.ApplyTo(current);
+        }
+        catch (InvalidInputException ex)
+        {
+            return new PlanPreview(current, new PlanValidation([new PlanProblem("invalid_revision", ex.Message)], current.Summary, [], null), null);
+        }
+
+        var validation = plans.Check(document);
+        if (!validation.IsValid)
+        {
+            return new PlanPreview(document, validation with { Problems = [.. validation.Problems.Select(p => NameRemoved(p, revision?.Remove))] }, null);
+        }
+
+        var budget = review.Project.BudgetUsd is { } b ? Money.ToMicros(b) : (long?)null;
+        return new PlanPreview(document, validation, forecaster.Forecast(validation.Tasks, budget, Money.ToMicros(review.SpentUsd)));
+    }
+
     public async Task<PlanForecast> ForecastAsync(Guid planId, CancellationToken cancellationToken)
     {
         var plan = await plans.GetAsync(planId, cancellationToken);
@@ -133,12 +172,36 @@ public sealed class PlanningService(
         return new PlanResult(project, plan, forecast, attempts);
     }
 
+    /// <summary>A dependency on a task the same revision removes says so, rather than that no task has the key.</summary>
+    private static PlanProblem NameRemoved(PlanProblem problem, IReadOnlyList<string>? removed)
+    {
+        // The graph names the dependent task first, then the keys it waits for that no task has.
+        if (problem.Code != "unknown_dependency" || removed is not { Count: > 0 } || problem.Keys is not { Count: > 1 } keys)
+        {
+            return problem;
+        }
+
+        var dependent = keys[0];
+        var unknown = keys.Skip(1).ToList();
+        var gone = unknown.Where(k => removed.Contains(k, StringComparer.Ordinal)).ToList();
+        if (gone.Count == 0)
+        {
+            return problem;
+        }
+
+        var names = string.Join(", ", gone.Select(k => $"'{TaskGraph.Shorten(k)}'"));
+        var message = gone.Count == unknown.Count
+            ? $"Task '{TaskGraph.Shorten(dependent)}' depends on {names}, which this revision removes; keep {(gone.Count == 1 ? "that task" : "those tasks")} or drop the dependency."
+            : $"{problem.Message} Of these, this revision removes {names}.";
+        return problem with { Message = message };
+    }
+
     private static IReadOnlyList<PlanTaskDefinition> ForWorker(IReadOnlyList<PlanTaskDefinition> tasks, bool forAssistant) =>
         forAssistant ? [.. tasks.Select(t => t with { Tier = AssistantTier.Name })] : tasks;
 
     private static string NameFrom(string requirements)
     {
-        var line = requirements.Trim().Split('\n')[0].Trim().TrimStart('#', '-', '*', ' ');
+        var line = Orch.Core.Models.Offline.RequirementParser.WithoutMarker(requirements.Trim().Split('\n')[0].Trim().TrimStart('#', ' '));
         return line.Length <= 80 ? line : line[..79] + "…";
     }
 }

@@ -57,6 +57,13 @@ public sealed class Project
         Touch(now);
     }
 
+    /// <summary>Sets the project's own cap (null for none); the ledger applies it from the next reservation on.</summary>
+    public void SetBudget(long? budgetMicros, DateTimeOffset now)
+    {
+        BudgetMicros = budgetMicros;
+        Touch(now);
+    }
+
     public void TransitionTo(ProjectStatus next, DateTimeOffset now, string? reason = null)
     {
         StatusTransitions.Project.Ensure(Status, next, Id);

@@ -28,18 +28,49 @@ public sealed class ProjectService(IDbContextFactory<OrchDbContext> contextFacto
         ArgumentNullException.ThrowIfNull(request);
         var name = InputRules.RequiredText(request.Name, "name", Project.MaxNameLength);
         var description = InputRules.OptionalText(request.Description, "description", Project.MaxDescriptionLength);
-        long? budget = null;
-        if (request.BudgetUsd is { } usd)
+        return new Project(Guid.CreateVersion7(), name, description, BudgetMicros(request.BudgetUsd), clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Sets the project's own cap, or removes it with null. It applies to the next reservation: lowering it below
+    /// what the project has spent stops further calls, it takes back nothing. A finished project's budget stays.
+    /// </summary>
+    public async Task<ProjectSummary> SetBudgetAsync(Guid projectId, decimal? budgetUsd, string changedBy, CancellationToken cancellationToken)
+    {
+        var by = InputRules.RequiredText(changedBy, "changed_by", 200);
+        var budget = BudgetMicros(budgetUsd);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+            ?? throw new NotFoundException("project", projectId.ToString());
+        if (project.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
         {
-            // Checked after rounding to micro-dollars: 0.0000004 USD is no budget at all.
-            budget = usd is > 0m and <= MaxBudgetUsd ? Money.ToMicros(usd) : 0;
-            if (budget <= 0)
-            {
-                throw new InvalidInputException("budget_usd", $"must be at least 0.000001 and at most {MaxBudgetUsd:N0} (was {usd}).");
-            }
+            throw new InvalidInputException("budget_usd", $"the project is {project.Status}; its budget can no longer change.");
         }
 
-        return new Project(Guid.CreateVersion7(), name, description, budget, clock.GetUtcNow());
+        if (project.BudgetMicros == budget)
+        {
+            return ProjectSummary.From(project);
+        }
+
+        var before = project.BudgetMicros;
+        project.SetBudget(budget, clock.GetUtcNow());
+        db.Events.Add(events.Create(EventTypes.ProjectBudgetChanged, project.Id, null, new JsonObject
+        {
+            ["from_usd"] = before is { } b ? Money.ToUsd(b) : null,
+            ["to_usd"] = budget is { } a ? Money.ToUsd(a) : null,
+            ["by"] = by,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // The project changed meanwhile (a plan drafted, a run started): nothing is written, the caller reloads.
+            throw new ConcurrencyConflictException("project", projectId.ToString(), ex);
+        }
+
+        return ProjectSummary.From(project);
     }
 
     public async Task<ProjectSummary> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -76,5 +107,20 @@ public sealed class ProjectService(IDbContextFactory<OrchDbContext> contextFacto
             .Take(limit)
             .ToListAsync(cancellationToken);
         return [.. projects.Select(ProjectSummary.From)];
+    }
+
+    /// <summary>A budget in micro-dollars, or null for none; anything else is refused, naming the field.</summary>
+    private static long? BudgetMicros(decimal? usd)
+    {
+        if (usd is not { } value)
+        {
+            return null;
+        }
+
+        // Checked after rounding to micro-dollars: 0.0000004 USD is no budget at all.
+        var micros = value is > 0m and <= MaxBudgetUsd ? Money.ToMicros(value) : 0;
+        return micros > 0
+            ? micros
+            : throw new InvalidInputException("budget_usd", $"must be at least 0.000001 and at most {MaxBudgetUsd:N0} (was {value}).");
     }
 }

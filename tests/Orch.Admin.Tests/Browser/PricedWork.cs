@@ -61,6 +61,28 @@ internal sealed class PricedWork : IAsyncDisposable
         },
         cancellationToken);
 
+    /// <summary>The same diamond, approved and left for a person to execute; returns the project's id.</summary>
+    public Task<Guid> ApproveDiamondAsync(CancellationToken cancellationToken) => engine.RunPlanAsync(
+        new { tasks = new[] { Part("a", "small"), Part("b", "small", "a"), Part("c", "large", "a"), Part("d", "small", "b", "c") } },
+        cancellationToken,
+        execute: false);
+
+    /// <summary>
+    /// a, then b for the assistant: the engine never claims b, so the run stays running until a person skips it
+    /// (or an assistant does it); returns the project's id.
+    /// </summary>
+    public Task<Guid> StartWaitingOnTheAssistantAsync(CancellationToken cancellationToken) => engine.RunPlanAsync(
+        new { tasks = new[] { Part("a", "small"), Part("b", "assistant", "a") } },
+        cancellationToken);
+
+    /// <summary>The project's run as Core reads it from the shared database.</summary>
+    public Task<Orch.Core.Execution.ProjectRunView> RunOfAsync(Guid projectId, CancellationToken cancellationToken) =>
+        engine.Get<Orch.Core.Execution.ProjectRunReader>().ReadAsync(projectId, cancellationToken);
+
+    /// <summary>Waits until the project's run satisfies <paramref name="done"/>.</summary>
+    public Task WaitForAsync(Guid projectId, Func<Orch.Core.Execution.ProjectRunView, bool> done, CancellationToken cancellationToken) =>
+        engine.WaitForAsync(projectId, done, cancellationToken);
+
     /// <summary>Waits until the dashboard's process has run the project to its end.</summary>
     public Task WaitForEndAsync(Guid projectId, CancellationToken cancellationToken) => engine.WaitForEndAsync(projectId, cancellationToken);
 

@@ -33,7 +33,7 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await browser.WaitUntilInteractiveAsync();
         var page = browser.Page;
         await Expect(page.GetByTestId("run-view")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("approved");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Approved");
         await Expect(page.GetByTestId("run-spent")).ToHaveTextAsync("$0.00");
         await Expect(page.GetByTestId("count-pending")).ToHaveTextAsync("4 pending");
         await Expect(page.GetByTestId("graph-node-d")).ToHaveAttributeAsync("data-state", "pending");
@@ -43,7 +43,7 @@ public sealed class RunViewTests(BrowserFixture chromium)
         var detail = await page.Context.NewPageAsync();
         await detail.GotoAsync($"projects/{project}/tasks/d");
         await Expect(detail.GetByTestId("render-mode")).ToHaveTextAsync("live");
-        await Expect(detail.GetByTestId("task-status")).ToHaveTextAsync("pending");
+        await Expect(detail.GetByTestId("task-status")).ToHaveTextAsync("Pending");
         await Expect(detail.GetByTestId("no-attempts")).ToBeVisibleAsync();
         await detail.EvaluateAsync("() => window.orchNotReloaded = true");
 
@@ -58,19 +58,19 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await plans.WaitForAsync(project, v => v.Status == ProjectStatus.Completed, Ct);
         var (_, cost) = await PricedWork.RecordedCallsAsync(plans.Database, Ct);
         Assert.True(cost > 0, "the tiers are priced");
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("completed");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await Expect(page.GetByTestId("count-completed")).ToHaveTextAsync("4 completed");
         await Expect(page.GetByTestId("count-pending")).ToHaveCountAsync(0);
-        await Expect(page.GetByTestId("run-done")).ToHaveTextAsync("4 of 4 done");
+        await Expect(page.GetByTestId("run-progress")).ToHaveTextAsync("4 of 4 tasks finished");
         await Expect(page.GetByTestId("run-spent")).ToHaveTextAsync(PricedWork.Format(cost));
         await Expect(page.GetByTestId("bar-a-1")).ToHaveAttributeAsync("data-outcome", "succeeded");
         await Expect(page.GetByTestId("bar-d-1")).ToHaveAttributeAsync("data-outcome", "succeeded");
-        await Expect(page.GetByTestId("task-status-c")).ToHaveTextAsync("completed");
+        await Expect(page.GetByTestId("task-status-c")).ToHaveTextAsync("Completed");
         await Expect(page.GetByTestId("execute")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.orchNotReloaded === true"), "the run view reloaded");
-        await Expect(detail.GetByTestId("task-status")).ToHaveTextAsync("completed");
-        await Expect(detail.GetByTestId("attempt-1-status")).ToHaveTextAsync("succeeded");
-        await Expect(detail.GetByTestId("model-calls-1")).ToContainTextAsync("offline/offline-rules");
+        await Expect(detail.GetByTestId("task-status")).ToHaveTextAsync("Completed");
+        await Expect(detail.GetByTestId("attempt-1-status")).ToHaveTextAsync("Succeeded");
+        await Expect(detail.GetByTestId("attempt-1").GetByTestId("model-calls")).ToContainTextAsync("offline/offline-rules");
         await Expect(detail.GetByTestId("task-output")).Not.ToBeEmptyAsync();
         Assert.True(await detail.EvaluateAsync<bool>("() => window.orchNotReloaded === true"), "the task detail reloaded");
         await detail.CloseAsync();
@@ -79,9 +79,9 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await page.GetByTestId("graph-node-d").Locator("a").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(site.BaseAddress, $"projects/{project}/tasks/d").ToString());
         await Expect(page.GetByTestId("task-title")).ToHaveTextAsync("d · Write part d");
-        await Expect(page.GetByTestId("task-status")).ToHaveTextAsync("completed");
+        await Expect(page.GetByTestId("task-status")).ToHaveTextAsync("Completed");
         var (input, output, costOfD) = await plans.CallsOfAsync("d", Ct);
-        var calls = page.GetByTestId("model-calls-1");
+        var calls = page.GetByTestId("attempt-1").GetByTestId("model-calls");
         await Expect(calls).ToContainTextAsync("offline/offline-rules");
         await Expect(calls).ToContainTextAsync(input.ToString("N0", CultureInfo.InvariantCulture));
         await Expect(calls).ToContainTextAsync(output.ToString("N0", CultureInfo.InvariantCulture));
@@ -112,16 +112,16 @@ public sealed class RunViewTests(BrowserFixture chromium)
         var page = browser.Page;
         await Expect(page.GetByTestId("graph-node-a")).ToHaveAttributeAsync("data-state", "completed");
         await Expect(page.GetByTestId("graph-node-w")).ToHaveAttributeAsync("data-state", "ready");
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Running");
 
         await page.GetByTestId("pause").ClickAsync();
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("paused");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
         await Expect(page.GetByTestId("control-message")).ToHaveTextAsync("Paused: no new task starts; running ones finish.");
         await Expect(page.GetByTestId("run-reason")).ToHaveTextAsync("paused by a person");
         Assert.Equal(ProjectStatus.Paused, (await plans.ReadAsync(project, Ct)).Status);
 
         await page.GetByTestId("resume").ClickAsync();
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Running");
         await Expect(page.GetByTestId("control-message")).ToHaveTextAsync("Resumed.");
         Assert.Equal(ProjectStatus.Running, (await plans.ReadAsync(project, Ct)).Status);
 
@@ -134,7 +134,7 @@ public sealed class RunViewTests(BrowserFixture chromium)
 
         await page.GetByTestId("cancel").ClickAsync();
         await page.GetByTestId("cancel-confirm").ClickAsync();
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("cancelled");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Cancelled");
         await Expect(page.GetByTestId("control-message")).ToHaveTextAsync("Cancelled; 2 unfinished task(s) cancelled.");
         await Expect(page.GetByTestId("graph-node-w")).ToHaveAttributeAsync("data-state", "cancelled");
         await Expect(page.GetByTestId("graph-node-a")).ToHaveAttributeAsync("data-state", "completed");
@@ -159,7 +159,7 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await browser.WaitUntilInteractiveAsync();
         var page = browser.Page;
         await Expect(page.GetByTestId("graph-node-x")).ToHaveAttributeAsync("data-state", "failed");
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("failed");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Failed");
         await Expect(page.GetByTestId("graph-node-y")).ToHaveAttributeAsync("data-state", "blocked");
         await Expect(page.GetByTestId("bar-x-1")).ToHaveAttributeAsync("data-outcome", "failed");
 
@@ -183,12 +183,12 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await Expect(page.GetByTestId("control-message")).ToHaveTextAsync("task_id: task 'x' is skipped; only a failed, budget-stopped or reviewed task can be retried");
 
         // The skipped task's dependent runs, and the project completes.
-        await Expect(page.GetByTestId("task-status")).ToHaveTextAsync("skipped");
+        await Expect(page.GetByTestId("task-status")).ToHaveTextAsync("Skipped");
         await Expect(page.GetByTestId("retry")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("skip")).ToHaveCountAsync(0);
         await plans.WaitForAsync(project, v => v.Status == ProjectStatus.Completed, Ct);
         await page.GetByTestId("back-to-run").ClickAsync();
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("completed");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await Expect(page.GetByTestId("graph-node-y")).ToHaveAttributeAsync("data-state", "completed");
         await other.CloseAsync();
         browser.AssertNoErrors();
@@ -212,7 +212,7 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await bob.GotoAsync($"projects/{project}");
         await bob.WaitUntilInteractiveAsync();
         var page = bob.Page;
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Running");
         await Expect(page.GetByTestId("graph-node-a")).ToHaveAttributeAsync("data-state", "completed");
         await Expect(page.GetByTestId("read-only")).ToBeVisibleAsync();
         foreach (var control in new[] { "pause", "cancel", "execute", "resume" })
@@ -227,12 +227,12 @@ public sealed class RunViewTests(BrowserFixture chromium)
         await page.EvaluateAsync("() => { document.querySelector('[data-testid=viewer-controls]').hidden = false; }");
         await page.GetByTestId("pause").ClickAsync();
         await Expect(page.GetByTestId("control-message")).ToHaveTextAsync("Your account may look at this run but not change it; an admin can.");
-        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Running");
         Assert.Equal(ProjectStatus.Running, (await plans.ReadAsync(project, Ct)).Status);
 
         // The task detail has no controls for a viewer either.
         await bob.GotoAsync($"projects/{project}/tasks/w");
-        await Expect(page.GetByTestId("task-status")).ToHaveTextAsync("ready");
+        await Expect(page.GetByTestId("task-status")).ToHaveTextAsync("Ready");
         await Expect(page.GetByTestId("skip")).ToHaveCountAsync(0);
         bob.AssertNoErrors();
     }

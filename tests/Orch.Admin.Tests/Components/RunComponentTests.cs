@@ -113,11 +113,11 @@ public sealed partial class RunComponentTests
         var html = await ComponentHtml.RenderAsync<RunSummaryCard>(new Dictionary<string, object?> { ["Run"] = run });
         var text = ComponentHtml.Text(html);
 
-        Assert.Contains("Status paused paused by a person Plan version 2", text, StringComparison.Ordinal);
+        Assert.Contains("Status Paused paused by a person Plan version 2", text, StringComparison.Ordinal);
         Assert.Contains("Spent $1.25 of the project's budget of $10.00 daily cap: $97.00 of $150.00, $52.50 left ($0.50 held)", text, StringComparison.Ordinal);
-        Assert.Contains("3 of 5 done", text, StringComparison.Ordinal);
+        Assert.Contains("3 of 5 tasks finished", text, StringComparison.Ordinal);
         Assert.Contains("1 running 2 completed 1 skipped 1 budget exceeded", text, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"60 % of the tasks done\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"60 % of the tasks finished\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed partial class RunComponentTests
         var html = await ComponentHtml.RenderAsync<TaskAttemptCard>(new Dictionary<string, object?> { ["Attempt"] = attempt, ["Calls"] = calls, ["ToolCalls"] = tools });
         var text = ComponentHtml.Text(html);
 
-        Assert.Contains("Attempt 2 succeeded node-1 · small / m-small · 2025-06-14 12:00:00 – 2025-06-14 12:00:12 (12.5 s) · 1,200 in, 340 out · $0.0042", text, StringComparison.Ordinal);
+        Assert.Contains("Attempt 2 Succeeded node-1 · small / m-small · 2025-06-14 12:00:00 – 2025-06-14 12:00:12 (12.5 s) · 1,200 in, 340 out · $0.0042", text, StringComparison.Ordinal);
         Assert.Contains("Verdict: gaps — the totals are missing", text, StringComparison.Ordinal);
         Assert.Contains("12:00:01 execution small api/m-small 1,000 300 $0.004 850 ms", text, StringComparison.Ordinal);
         Assert.Contains("12:00:12 verification large api/m-large 200 40 $0.0002 120 ms", text, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace Orch.Benchmarks.Mcp;
 /// built with this bench through its project reference) started as a real, framework-dependent process
 /// (<c>dotnet Orch.Mcp.dll</c>). Measures cold start to the first answers, the size of <c>tools/list</c>,
 /// idle memory, and <c>status</c> on a 1,000-task project — in process and over stdio — against targets.
-/// Usage: dotnet run -c Release --project tests/Orch.Benchmarks -- mcp [--runs 10] [--only start|memory|status]
+/// Usage: dotnet run -c Release --project tests/Orch.Benchmarks -- mcp [--runs 10] [--only start|memory|status] [--server path/to/Orch.Mcp.dll]
 /// </summary>
 internal static class McpBench
 {
@@ -26,6 +26,7 @@ internal static class McpBench
     {
         var runs = 10;
         string? only = null;
+        string? server = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,16 +34,21 @@ internal static class McpBench
                 case "--runs" when i + 1 < args.Length:
                     runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--server" when i + 1 < args.Length:
+                    server = Path.GetFullPath(args[++i]);
+                    break;
                 case "--only" when i + 1 < args.Length && args[i + 1] is "start" or "memory" or "status":
                     only = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: mcp [--runs N] [--only start|memory|status]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: mcp [--runs N] [--only start|memory|status] [--server path/to/Orch.Mcp.dll]");
             }
         }
 
         var ct = CancellationToken.None;
-        var dll = ServerDll();
+        // By default the Release build beside the bench; --server measures another one, such as the
+        // ahead-of-time compiled server of the linux-x64 tool package (bin/Release/net10.0/linux-x64/publish).
+        var dll = server ?? ServerDll();
         var rows = new List<Row>();
 
         Console.Error.WriteLine($"Orch.Mcp: {dll}");

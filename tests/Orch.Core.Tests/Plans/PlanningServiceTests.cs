@@ -62,6 +62,16 @@ public sealed class PlanningServiceTests
     }
 
     [Fact]
+    public async Task NewProject_NamedFromANumberedList_TakesTheFirstItemWithoutItsNumber()
+    {
+        await using var store = await TestStore.CreateAsync(StoreKind.Sqlite, Ct);
+
+        var result = await store.Get<PlanningService>().PlanAsync(new PlanningRequest("1. Research competitor pricing pages\n2. Write a summary"), Ct);
+
+        Assert.Equal("Research competitor pricing pages", result.Project.Name);
+    }
+
+    [Fact]
     public async Task PricedOfflineTier_MakesPlanningSpendAndTheForecastReal()
     {
         await using var store = await TestStore.CreateAsync(StoreKind.Sqlite, Ct, new Dictionary<string, string?>

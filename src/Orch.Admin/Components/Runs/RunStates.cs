@@ -15,8 +15,12 @@ internal static class RunStates
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The status as a reader says it: "budget exceeded" rather than "BudgetExceeded".</summary>
-    public static string Spoken(PlanTaskStatus status) => status == PlanTaskStatus.BudgetExceeded ? "budget exceeded" : status.ToString().ToLowerInvariant();
+    /// <summary>The status as the dashboard names it (as the plan pages do): "Completed", and "Budget exceeded" rather than "BudgetExceeded".</summary>
+    public static string Spoken(PlanTaskStatus status) => status == PlanTaskStatus.BudgetExceeded ? "Budget exceeded" : status.ToString();
+
+    /// <summary>Tasks that have ended, whichever way (completed, skipped, failed or cancelled): how far along a run is.</summary>
+    public static bool IsFinished(PlanTaskStatus status) =>
+        status is PlanTaskStatus.Completed or PlanTaskStatus.Skipped or PlanTaskStatus.Failed or PlanTaskStatus.Cancelled;
 
     public static BadgeStyle Badge(ProjectStatus status) => status switch
     {

@@ -174,7 +174,7 @@ internal static partial class OfflinePlanner
 
     private static string Summary(string requirements)
     {
-        var first = RequirementParser.Sentences(requirements.Trim().Split('\n')[0]).FirstOrDefault() ?? requirements.Trim();
+        var first = RequirementParser.Sentences(RequirementParser.WithoutMarker(requirements.Trim().Split('\n')[0])).FirstOrDefault() ?? requirements.Trim();
         return first.Length <= 200 ? first : first[..199] + "…";
     }
 

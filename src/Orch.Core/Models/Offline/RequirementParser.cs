@@ -116,6 +116,13 @@ internal static partial class RequirementParser
         return result;
     }
 
+    /// <summary>A line without its list marker ("1. ", "- ", "Step 2: "), for naming a plan after its first item.</summary>
+    public static string WithoutMarker(string line)
+    {
+        var item = ListItem().Match(line);
+        return item.Success ? item.Groups["text"].Value.Trim() : line.Trim();
+    }
+
     internal static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static int Indent(string line) => line.Length - line.TrimStart().Length;

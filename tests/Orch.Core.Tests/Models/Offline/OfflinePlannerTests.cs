@@ -15,6 +15,14 @@ public sealed class OfflinePlannerTests
     public static TheoryData<OfflinePlanCase> Cases => [.. OfflinePlanCases.All];
 
     [Theory]
+    [InlineData("1. Research competitor pricing pages.\n2. Write a summary.", "Research competitor pricing pages.")]
+    [InlineData("- Collect the logs. Then sort them.", "Collect the logs.")]
+    [InlineData("Step 1: Draft the outline\nStep 2: Review it", "Draft the outline")]
+    [InlineData("Translate the manual into German.", "Translate the manual into German.")]
+    public void Summary_IsTheFirstItemsFirstSentence_WithoutItsListMarker(string requirements, string summary) =>
+        Assert.Equal(summary, OfflinePlanner.Derive(requirements, null, []).Summary);
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void Derive_GivesAValidGraph_WithSensibleDependencies(OfflinePlanCase sample)
     {
