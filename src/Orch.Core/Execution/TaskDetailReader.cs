@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orch.Core.Events;
 using Orch.Core.Plans;
+using Orch.Core.Projects;
 using Orch.Core.Storage;
 using Orch.Core.Tools;
 
@@ -24,14 +25,15 @@ public sealed class TaskDetailReader(
     public async Task<TaskDetail> ReadAsync(Guid projectId, string key, CancellationToken cancellationToken)
     {
         PlanTaskView task;
+        string projectName;
+        ProjectStatus projectStatus;
         List<(int Attempt, List<string> Files)> written;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             // Said apart from an unknown key: a wrong project id is the more likely mistake in an address.
-            if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-            {
-                throw new NotFoundException("project", projectId.ToString());
-            }
+            var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.Status }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("project", projectId.ToString());
+            (projectName, projectStatus) = (project.Name, project.Status);
 
             var row = await ApprovedTasks.FindAsync(db, projectId, key, cancellationToken);
             task = PlanTaskView.From(row);
@@ -41,7 +43,7 @@ public sealed class TaskDetailReader(
 
         var output = await runs.ReadOutputAsync(projectId, key, cancellationToken);
         var log = await logs.ReadAsync(projectId, key, cancellationToken);
-        return new TaskDetail(task, output, log, ToolCalls(log), Files(projectId, written));
+        return new TaskDetail(projectName, projectStatus, task, output, log, ToolCalls(log), Files(projectId, written));
     }
 
     private static List<ToolCallView> ToolCalls(TaskLog log)

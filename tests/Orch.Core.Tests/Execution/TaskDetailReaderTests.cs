@@ -33,6 +33,8 @@ public sealed class TaskDetailReaderTests
 
         var detail = await reader.ReadAsync(project, "a", Ct);
 
+        Assert.StartsWith("test ", detail.ProjectName, StringComparison.Ordinal);
+        Assert.Equal(ProjectStatus.Completed, detail.ProjectStatus);
         Assert.Equal(("a", "Task a", "Do the work of a."), (detail.Task.Key, detail.Task.Title, detail.Task.Description));
         Assert.Equal((TaskKind.Writing, TaskComplexity.Low), (detail.Task.Kind, detail.Task.Complexity));
         Assert.Equal(["mentions the notes"], detail.Task.AcceptanceCriteria);
