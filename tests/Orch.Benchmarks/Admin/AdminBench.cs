@@ -13,7 +13,7 @@ namespace Orch.Benchmarks.Admin;
 /// the server time of a page's first load (cold, after start and sign-in) and of later loads; how fast the
 /// app answers page loads and a UI action of a live page while another process completes tasks at a steady
 /// rate on the same database, and whether the live page shows that work; and idle memory — against targets.
-/// Usage: dotnet run -c Release --project tests/Orch.Benchmarks -- admin [--runs 10] [--page /projects/{id}] [--tasks 1000]
+/// Usage: dotnet run -c Release --project tests/Orch.Benchmarks -- admin [--runs 10] [--page /projects/{id}] [--tasks 1000] [--app path/to/Orch.Admin.dll]
 /// </summary>
 internal static class AdminBench
 {
@@ -34,6 +34,7 @@ internal static class AdminBench
     public static async Task RunAsync(string[] args)
     {
         var options = AdminBenchOptions.Parse(args);
+        AdminProcess.ChosenDll = options.App;
         var ct = CancellationToken.None;
         var loadBefore = ProcessStats.LoadAverage();
         // Enough projects alike that the load never runs out of ready tasks, with a fifth to spare.

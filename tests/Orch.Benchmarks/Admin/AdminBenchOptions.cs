@@ -4,14 +4,15 @@ namespace Orch.Benchmarks.Admin;
 
 /// <summary>
 /// The admin mode's command line. <see cref="Page"/> may hold <c>{id}</c>, which becomes the viewed project's id.
+/// <see cref="App"/> measures another build of the app than the one beside the bench, such as a ReadyToRun publish.
 /// </summary>
-internal sealed record AdminBenchOptions(int Runs, string Page, int Tasks, double Rate, TimeSpan Load)
+internal sealed record AdminBenchOptions(int Runs, string Page, int Tasks, double Rate, TimeSpan Load, string? App)
 {
-    public const string Usage = "admin [--runs N] [--page /projects/{id}] [--tasks N] [--rate TASKS_PER_SECOND] [--load-seconds S]";
+    public const string Usage = "admin [--runs N] [--page /projects/{id}] [--tasks N] [--rate TASKS_PER_SECOND] [--load-seconds S] [--app path/to/Orch.Admin.dll]";
 
     public static AdminBenchOptions Parse(string[] args)
     {
-        var options = new AdminBenchOptions(10, "/projects/{id}", 1_000, 100, TimeSpan.FromSeconds(15));
+        var options = new AdminBenchOptions(10, "/projects/{id}", 1_000, 100, TimeSpan.FromSeconds(15), null);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw Bad($"'{args[i]}' needs a value.");
@@ -22,6 +23,7 @@ internal sealed record AdminBenchOptions(int Runs, string Page, int Tasks, doubl
                 "--tasks" => options with { Tasks = Number(value, 20, 100_000) },
                 "--rate" => options with { Rate = Number(value, 1, 10_000) },
                 "--load-seconds" => options with { Load = TimeSpan.FromSeconds(Number(value, 1, 3_600)) },
+                "--app" => options with { App = File.Exists(value) ? Path.GetFullPath(value) : throw Bad($"--app: there is no file '{value}'.") },
                 _ => throw Bad($"Unknown argument '{args[i]}'."),
             };
             i++;

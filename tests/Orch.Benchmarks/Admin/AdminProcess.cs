@@ -123,9 +123,16 @@ internal sealed class AdminProcess : IAsyncDisposable
         return config["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() ?? false;
     }
 
-    /// <summary><c>src/Orch.Admin/bin/&lt;this bench's configuration&gt;/net10.0/Orch.Admin.dll</c>.</summary>
+    /// <summary>The app measured: <c>src/Orch.Admin/bin/&lt;this bench's configuration&gt;/net10.0/Orch.Admin.dll</c> unless the bench was given another.</summary>
+    public static string? ChosenDll { get; set; }
+
     private static string AppDll()
     {
+        if (ChosenDll is not null)
+        {
+            return ChosenDll;
+        }
+
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent?.Name ?? "Release";
         var dll = Path.Combine(HostProcess.RepositoryRoot(), "src", "Orch.Admin", "bin", configuration, "net10.0", "Orch.Admin.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is missing: build the bench, which builds Orch.Admin with it.", dll);
