@@ -20,6 +20,9 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
     public async Task<ProjectRunView> ReadAsync(Guid projectId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Open once for the read's seven queries: EF otherwise opens and closes the connection around each,
+        // and every opening pays for the connection's settings again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             ?? throw new NotFoundException("project", projectId.ToString());
         var plan = await db.Plans.AsNoTracking().Where(p => p.ProjectId == projectId)
@@ -35,13 +38,28 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
         var stateOf = states.ToDictionary(s => s.Id);
         var runs = await db.TaskRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
             .Select(r => new { r.PlanTaskId, r.Attempt, r.Tier, r.Model, r.CostMicros }).ToListAsync(cancellationToken);
-        var byTask = runs.Where(r => stateOf.ContainsKey(r.PlanTaskId)).GroupBy(r => r.PlanTaskId).ToDictionary(g => g.Key, g => (Latest: g.MaxBy(r => r.Attempt)!, Cost: g.Sum(r => r.CostMicros)));
+        // One pass: each task's latest attempt (its tier and model) and the cost of all its attempts.
+        var byTask = new Dictionary<Guid, (int Attempt, string? Tier, string? Model, long Cost)>(stateOf.Count);
+        foreach (var r in runs)
+        {
+            if (!stateOf.ContainsKey(r.PlanTaskId))
+            {
+                continue;
+            }
+
+            byTask[r.PlanTaskId] = byTask.TryGetValue(r.PlanTaskId, out var seen)
+                ? (r.Attempt > seen.Attempt ? (r.Attempt, r.Tier, r.Model, seen.Cost + r.CostMicros) : seen with { Cost = seen.Cost + r.CostMicros })
+                : (r.Attempt, r.Tier, r.Model, r.CostMicros);
+        }
+
         var views = new List<TaskRunView>(outline.Count);
+        var counts = new Dictionary<PlanTaskStatus, int>();
         foreach (var t in outline)
         {
             var state = stateOf[t.Id];
-            var run = byTask.GetValueOrDefault(t.Id);
-            views.Add(new TaskRunView(t.Id, t.Key, t.Title, state.Status, run.Latest?.Tier ?? state.Tier, run.Latest?.Model, state.Attempts, Money.ToUsd(run.Cost), t.DependsOn, state.StartedAt, state.CompletedAt, state.Error));
+            var run = byTask.TryGetValue(t.Id, out var found) ? found : ((int Attempt, string? Tier, string? Model, long Cost)?)null;
+            views.Add(new TaskRunView(t.Id, t.Key, t.Title, state.Status, run?.Tier ?? state.Tier, run?.Model, state.Attempts, Money.ToUsd(run?.Cost ?? 0), t.DependsOn, state.StartedAt, state.CompletedAt, state.Error));
+            counts[state.Status] = counts.GetValueOrDefault(state.Status) + 1;
         }
 
         var sequence = await db.Events.Where(e => e.ProjectId == projectId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
@@ -57,7 +75,7 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
             Money.ToUsd(spent),
             project.BudgetMicros is { } budget ? Money.ToUsd(budget) : null,
             caps,
-            views.GroupBy(v => v.Status.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+            counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
             views,
             sequence);
     }

@@ -49,5 +49,8 @@ public sealed record RunSummary(
             t.Key, t.Title, Lower(t.Status.ToString()), t.Tier, t.Model, t.Attempts, t.CostUsd, t.DependsOn, t.StartedAt, t.CompletedAt,
             t.Error is { Length: > 300 } text ? text[..300] + "…" : t.Error))]);
 
-    internal static string Lower(string text) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(text);
+    // A status reads a thousand task states per call, all from a handful of names: each converted once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LowerNames = new(StringComparer.Ordinal);
+
+    internal static string Lower(string text) => LowerNames.GetOrAdd(text, static name => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
 }
