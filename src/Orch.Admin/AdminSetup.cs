@@ -35,6 +35,7 @@ public static class AdminSetup
         services.AddSingleton<DashboardFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
         services.AddSingleton<DashboardReadings>();
+        services.AddHostedService<DashboardWarmUp>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);

@@ -14,4 +14,10 @@ internal static partial class DashboardLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The dashboard feed fell behind the event hub and subscribed again")]
     public static partial void Resubscribed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Warmed up the dashboard's reads on project {ProjectId}")]
+    public static partial void WarmedUp(ILogger logger, Guid projectId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warming up the dashboard's reads failed; the first pages prepare them themselves")]
+    public static partial void WarmUpFailed(ILogger logger, Exception exception);
 }
