@@ -100,17 +100,7 @@ internal sealed class PricedWork : IAsyncDisposable
 
     public ValueTask DisposeAsync() => engine.DisposeAsync();
 
-    private static object Part(string key, string tier, params string[] dependsOn) => new
-    {
-        key,
-        title = $"Write part {key}",
-        description = $"Write part {key} of the report.",
-        kind = "writing",
-        complexity = "low",
-        tier,
-        depends_on = dependsOn,
-        acceptance_criteria = Array.Empty<string>(),
-    };
+    private static object Part(string key, string tier, params string[] dependsOn) => ReportPart.Of(key, tier, null, dependsOn);
 
     /// <summary>How the dashboard writes an amount (see <c>Usd</c>), for comparing with what a page shows.</summary>
     public static string Format(decimal usd) => Orch.Admin.Components.Dashboard.Usd.Format(usd);

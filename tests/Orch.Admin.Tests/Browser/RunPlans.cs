@@ -87,16 +87,5 @@ internal sealed class RunPlans : IAsyncDisposable
         ["Orch:Models:Providers:nowhere:MaxRetries"] = "0",
     };
 
-    private static object Part(string key, string tier, int? maxAttempts = null, params string[] dependsOn) => new
-    {
-        key,
-        title = $"Write part {key}",
-        description = $"Write part {key} of the report.",
-        kind = "writing",
-        complexity = "low",
-        tier,
-        depends_on = dependsOn,
-        acceptance_criteria = Array.Empty<string>(),
-        max_attempts = maxAttempts,
-    };
+    private static object Part(string key, string tier, int? maxAttempts = null, params string[] dependsOn) => ReportPart.Of(key, tier, maxAttempts, dependsOn);
 }
