@@ -29,6 +29,14 @@ public static partial class OrchHost
                 LogRefused(logger, message);
                 return StartupRefused;
             }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested
+                && host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
+            {
+                // Asked to stop while still starting (an assistant that closed the server's stdin at
+                // once): a normal end, not a crash. What had started is stopped in order.
+                await host.StopAsync(CancellationToken.None);
+                return 0;
+            }
 
             await host.WaitForShutdownAsync(cancellationToken);
             return 0;

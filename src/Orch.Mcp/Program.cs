@@ -37,9 +37,11 @@ builder.Services.AddSingleton<ExecutionProgress>();
 builder.Services.AddSingleton<ResourceSubscriptions>();
 builder.Services.AddHostedService<ResourceNotifier>();
 builder.Services.AddHostedService<IdleMemoryTrim>();
+var transportFrom = builder.Services.Count;
 builder.Services
     .AddMcpServer(options => options.ServerInfo = new() { Name = "orch", Version = typeof(OrchHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0" })
     .WithStdioServerTransport()
+    .WithMessageFilters(filters => filters.AddIncomingFilter(StartupGate.Hold))
     .WithRequestFilters(filters => filters
         .AddCallToolFilter(CallTiming.Measure)
         .AddCallToolFilter(OrchErrorFilter.Translate)
@@ -53,5 +55,8 @@ builder.Services
     .WithResources<OrchResources>()
     .WithSubscribeToResourcesHandler((context, ct) => context.Services!.GetRequiredService<ResourceSubscriptions>().SubscribeAsync(context, ct))
     .WithUnsubscribeFromResourcesHandler((context, ct) => context.Services!.GetRequiredService<ResourceSubscriptions>().UnsubscribeAsync(context, ct));
+
+// The handshake is answered while storage and the scheduler start; StartupGate holds the rest.
+StartupGate.StartFirst(builder.Services, transportFrom);
 
 return await OrchHost.RunAsync(builder.Build(), Console.Error);

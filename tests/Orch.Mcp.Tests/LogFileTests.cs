@@ -19,6 +19,8 @@ public sealed partial class LogFileTests
 
         var tools = await session.RequestAsync("tools/list", new JsonObject(), Ct);
         Assert.Contains(tools["result"]!["tools"]!.AsArray(), t => t!["name"]!.GetValue<string>() == "plan");
+        // A tool call waits for storage and the scheduler, so the host has started by its answer.
+        await session.RequestAsync("tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() }, Ct);
         session.Process.StandardInput.Close();
         Assert.Equal(0, await session.Process.WaitForExitAsync(Ct));
 

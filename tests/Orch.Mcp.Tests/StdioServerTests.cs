@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Orch.Testing;
 
 namespace Orch.Mcp.Tests;
@@ -220,20 +221,108 @@ public sealed class StdioServerTests
         Assert.All(status["tasks"]!.AsArray(), t => Assert.Equal(0, t!["attempts"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task Handshake_IsAnsweredWhileStorageIsHeld_AndCallsWaitForIt()
+    {
+        using var data = new TempDirectory();
+        // Another process holds the database: Orch's schema upgrade waits on the lock.
+        await using var holder = new SqliteConnection($"Data Source={Path.Combine(data.Path, "orch.db")}");
+        await holder.OpenAsync(Ct);
+        await using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE;";
+            await begin.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?>
+        {
+            ["Orch__DataDirectory"] = data.Path,
+            ["Orch__Storage__BusyTimeoutMs"] = "120000",
+        });
+
+        // All at once, as a client that does not wait.
+        await SendAsync(server, Request(1, "initialize", Handshake()));
+        await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+        await SendAsync(server, Request(2, "tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() }));
+        await SendAsync(server, Request(3, "resources/read", new JsonObject { ["uri"] = "orch://usage" }));
+        await SendAsync(server, Request(4, "tools/list", new JsonObject()));
+
+        var answers = new Dictionary<int, JsonNode>();
+        async Task ReadUntilAsync(params int[] ids)
+        {
+            while (!ids.All(answers.ContainsKey))
+            {
+                var message = JsonNode.Parse(await server.ReadLineAsync(Ct))!;
+                if (message["id"]?.GetValueKind() == JsonValueKind.Number)
+                {
+                    Assert.Null(message["error"]);
+                    answers[message["id"]!.GetValue<int>()] = message["result"]!;
+                }
+            }
+        }
+
+        // The handshake and the listing need no storage: answered while the lock is held.
+        await ReadUntilAsync(1, 4);
+        Assert.Equal("orch", answers[1]["serverInfo"]!["name"]!.GetValue<string>());
+        Assert.Equal(11, answers[4]["tools"]!.AsArray().Count);
+        Assert.False(answers.ContainsKey(2) || answers.ContainsKey(3));
+
+        await using (var rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK;";
+            await rollback.ExecuteNonQueryAsync(Ct);
+        }
+
+        // The calls waited for the schema and answer from it.
+        await ReadUntilAsync(2, 3);
+        Assert.False(answers[2]["isError"]?.GetValue<bool>() ?? false);
+        Assert.Empty(answers[2]["structuredContent"]!["projects"]!.AsArray());
+        Assert.Contains("\"total_usd\":0", answers[3]["contents"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnusableDatabase_EndsTheProcessWithTheReason_AndAnswersNoCall()
+    {
+        using var data = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(data.Path, "orch.db"), new string('x', 8192), Ct);
+        await using var server = HostProcess.Start("Orch.Mcp", new Dictionary<string, string?> { ["Orch__DataDirectory"] = data.Path });
+
+        await SendAsync(server, Request(1, "initialize", Handshake()));
+        await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+        await SendAsync(server, Request(2, "tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() }));
+
+        Assert.Equal(2, await server.WaitForExitAsync(Ct));
+        Assert.Contains("Orch did not start: the database could not be used", server.Stderr, StringComparison.Ordinal);
+        // The handshake may have been answered before the database was opened; the call never was.
+        foreach (var line in server.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var message = JsonNode.Parse(line)!;
+            Assert.Equal("2.0", message["jsonrpc"]!.GetValue<string>());
+            Assert.False(message["id"]?.GetValueKind() == JsonValueKind.Number && message["id"]!.GetValue<int>() == 2 && message["result"] is not null);
+        }
+
+        Assert.Equal(new string('x', 8192), await File.ReadAllTextAsync(Path.Combine(data.Path, "orch.db"), Ct));
+    }
+
+    private static JsonObject Handshake() => new()
+    {
+        ["protocolVersion"] = "2025-06-18",
+        ["capabilities"] = new JsonObject(),
+        ["clientInfo"] = new JsonObject { ["name"] = "orch-tests", ["version"] = "1.0" },
+    };
+
+    private static JsonObject Request(int id, string method, JsonObject parameters) =>
+        new() { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
+
     private static async Task InitializeAsync(HostProcess server)
     {
-        await CallAsync(server, 1, "initialize", new JsonObject
-        {
-            ["protocolVersion"] = "2025-06-18",
-            ["capabilities"] = new JsonObject(),
-            ["clientInfo"] = new JsonObject { ["name"] = "orch-tests", ["version"] = "1.0" },
-        });
+        await CallAsync(server, 1, "initialize", Handshake());
         await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
     }
 
     private static async Task<JsonNode> CallAsync(HostProcess server, int id, string method, JsonObject parameters)
     {
-        await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        await SendAsync(server, Request(id, method, parameters));
         while (true)
         {
             var message = JsonNode.Parse(await server.ReadLineAsync(Ct))!;

@@ -80,10 +80,11 @@ internal static class McpBench
     private static async Task MeasureStartAsync(string dll, int runs, List<Row> rows, CancellationToken ct)
     {
         Console.Error.WriteLine($"cold start, {runs} runs…");
-        var (initialize, initializeCpu, toolsList, toolsLine) = await ColdStartAsync(dll, runs, ct);
+        var (initialize, initializeCpu, toolsList, firstCall, toolsLine) = await ColdStartAsync(dll, runs, ct);
         rows.Add(Row.Timing($"cold start → `initialize` answered ({runs} runs)", initialize, 1_500));
         rows.Add(Row.Timing("… the server's CPU time (user + sys) by then", initializeCpu, null));
         rows.Add(Row.Timing($"cold start → first `tools/list` answered ({runs} runs)", toolsList, null));
+        rows.Add(Row.Timing($"cold start → first `list_projects` answered: schema created, scheduler up ({runs} runs)", firstCall, null));
 
         using (var list = JsonDocument.Parse(toolsLine))
         {
@@ -137,14 +138,16 @@ internal static class McpBench
 
     /// <summary>
     /// Each run on a fresh, empty data directory: from starting the process to the answer of initialize,
-    /// and of the tools/list sent right after it. The CPU time the server used until initialize was
+    /// of the tools/list sent right after it, and of a first tool call, which waits until the schema of the
+    /// empty database is created and the scheduler has started. The CPU time the server used until initialize was
     /// answered tells start-up work apart from waiting for cores that other work holds.
     /// </summary>
-    private static async Task<(Samples Initialize, Samples InitializeCpu, Samples ToolsList, string ToolsLine)> ColdStartAsync(string dll, int runs, CancellationToken cancellationToken)
+    private static async Task<(Samples Initialize, Samples InitializeCpu, Samples ToolsList, Samples FirstCall, string ToolsLine)> ColdStartAsync(string dll, int runs, CancellationToken cancellationToken)
     {
         var initialize = new List<double>();
         var initializeCpu = new List<double>();
         var toolsList = new List<double>();
+        var firstCall = new List<double>();
         var toolsLine = string.Empty;
         for (var run = 0; run < runs; run++)
         {
@@ -158,6 +161,13 @@ internal static class McpBench
                 initializeCpu.Add(server.CpuMilliseconds());
                 toolsLine = await server.RequestAsync("tools/list", new JsonObject(), cancellationToken);
                 toolsList.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var projects = await server.RequestAsync("tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() }, cancellationToken);
+                if (!projects.Contains("\"structuredContent\"", StringComparison.Ordinal) || projects.Contains("\"isError\":true", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("list_projects did not answer with projects: " + projects);
+                }
+
+                firstCall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             finally
             {
@@ -165,7 +175,7 @@ internal static class McpBench
             }
         }
 
-        return (Samples.Of(initialize), Samples.Of(initializeCpu), Samples.Of(toolsList), toolsLine);
+        return (Samples.Of(initialize), Samples.Of(initializeCpu), Samples.Of(toolsList), Samples.Of(firstCall), toolsLine);
     }
 
     private static async Task<(double Rss, double Anonymous, double Peak)> IdleMemoryAsync(string dll, bool gcServer, CancellationToken cancellationToken)
