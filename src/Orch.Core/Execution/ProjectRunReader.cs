@@ -30,14 +30,9 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
             .Select(p => new { p.Id, p.Version }).FirstOrDefaultAsync(cancellationToken);
         // The fixed part of the tasks comes from the cache; only what moves is read, in one narrow query.
         var outline = plan is null ? [] : await outlines.GetAsync(db, plan.Id, cancellationToken);
-        var states = plan is null
-            ? []
-            : await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id)
-                .Select(t => new { t.Id, t.Status, t.Tier, t.Attempts, t.StartedAt, t.CompletedAt, t.Error })
-                .ToListAsync(cancellationToken);
+        var states = plan is null ? [] : await StatesOf(db, plan.Id).ToListAsync(cancellationToken);
         var stateOf = states.ToDictionary(s => s.Id);
-        var runs = await db.TaskRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
-            .Select(r => new { r.PlanTaskId, r.Attempt, r.Tier, r.Model, r.CostMicros }).ToListAsync(cancellationToken);
+        var runs = await AttemptsOf(db, projectId).ToListAsync(cancellationToken);
         // One pass: each task's latest attempt (its tier and model) and the cost of all its attempts.
         var byTask = new Dictionary<Guid, (int Attempt, string? Tier, string? Model, long Cost)>(stateOf.Count);
         foreach (var r in runs)
@@ -79,4 +74,18 @@ public sealed class ProjectRunReader(IDbContextFactory<OrchDbContext> contextFac
             views,
             sequence);
     }
+
+    /// <summary>What moves in a plan's tasks; read from the covering index ix_plan_tasks_plan_state on SQLite.</summary>
+    internal static IQueryable<TaskState> StatesOf(OrchDbContext db, Guid planId) =>
+        db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId)
+            .Select(t => new TaskState(t.Id, t.Status, t.Tier, t.Attempts, t.StartedAt, t.CompletedAt, t.Error));
+
+    /// <summary>Every attempt's tier, model and cost in a project; read from the covering index ix_task_runs_project_cost on SQLite.</summary>
+    internal static IQueryable<AttemptCost> AttemptsOf(OrchDbContext db, Guid projectId) =>
+        db.TaskRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
+            .Select(r => new AttemptCost(r.PlanTaskId, r.Attempt, r.Tier, r.Model, r.CostMicros));
+
+    internal sealed record TaskState(Guid Id, PlanTaskStatus Status, string? Tier, int Attempts, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? Error);
+
+    internal sealed record AttemptCost(Guid PlanTaskId, int Attempt, string? Tier, string? Model, long CostMicros);
 }

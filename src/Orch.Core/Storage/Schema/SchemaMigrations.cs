@@ -14,6 +14,7 @@ public static class SchemaMigrations
         new(4, "budget counters", V0004BudgetCounters.Sqlite, V0004BudgetCounters.Postgres),
         new(5, "execution", V0005Execution.Sqlite, V0005Execution.Postgres),
         new(6, "accounts", V0006Accounts.Sqlite, V0006Accounts.Postgres),
+        new(7, "status reads", V0007StatusReads.Sqlite, V0007StatusReads.Postgres),
     ];
 
     public static int Latest => All[^1].Version;

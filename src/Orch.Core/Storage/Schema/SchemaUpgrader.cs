@@ -63,7 +63,12 @@ public sealed partial class SchemaUpgrader(
         foreach (var migration in SchemaMigrations.All.Where(m => m.Version > current))
         {
             LogApplying(logger, migration.Version, migration.Name, database);
-            await ExecuteAsync(connection, transaction, migration.ScriptFor(target.Provider), cancellationToken);
+            // A step may concern one provider only; the other still records it, so versions agree.
+            if (migration.ScriptFor(target.Provider) is { Length: > 0 } script)
+            {
+                await ExecuteAsync(connection, transaction, script, cancellationToken);
+            }
+
             await using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO orch_schema (version, name, applied_at) VALUES (@version, @name, @appliedAt);";
