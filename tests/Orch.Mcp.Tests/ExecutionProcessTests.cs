@@ -27,6 +27,45 @@ public sealed class ExecutionProcessTests
     };
 
     [Fact]
+    public async Task ProgressNotifications_OnTheWire_OnlyGrow_AndEndAtEveryTask()
+    {
+        using var data = new TempDirectory();
+        await using var session = await McpSession.StartAsync(Settings(data.Path), Ct);
+        var plan = await session.ToolAsync("plan", new JsonObject { ["requirements"] = Requirements }, Ct);
+        await session.ToolAsync("approve", new JsonObject { ["plan_id"] = plan["plan_id"]!.GetValue<string>() }, Ct);
+        var project = plan["project_id"]!.GetValue<string>();
+        var tasks = plan["tasks"]!.AsArray().Count;
+
+        await session.RequestAsync("tools/call", new JsonObject
+        {
+            ["name"] = "execute",
+            ["arguments"] = new JsonObject { ["project_id"] = project },
+            ["_meta"] = new JsonObject { ["progressToken"] = "launch" },
+        }, Ct);
+        await session.WaitForAsync(project, s => s["status"]!.GetValue<string>() == "completed", Ct);
+        // The last notification may follow the status that saw the run complete: read on until it came.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Progress(session).Any(p => p.Progress == tasks) && DateTime.UtcNow < deadline)
+        {
+            await session.RequestAsync("ping", new JsonObject(), Ct);
+            await Task.Delay(100, Ct);
+        }
+
+        var progress = Progress(session);
+        Assert.Equal(tasks, progress[^1].Progress);
+        Assert.All(progress, p => Assert.Equal(tasks, p.Total));
+        Assert.Equal(progress.Select(p => p.Progress).Order().ToList(), progress.Select(p => p.Progress).ToList());
+        Assert.True(progress.Count >= 3, $"a notification as tasks finish, got {progress.Count}");
+
+        static List<(int Progress, int Total)> Progress(McpSession session) =>
+        [
+            .. session.Notifications
+                .Where(n => n["method"]!.GetValue<string>() == "notifications/progress" && n["params"]!["progressToken"]!.GetValue<string>() == "launch")
+                .Select(n => (n["params"]!["progress"]!.GetValue<int>(), n["params"]!["total"]!.GetValue<int>())),
+        ];
+    }
+
+    [Fact]
     public async Task KilledMidRun_AndStartedAgain_RunningWorkRunsAgain_CompletedWorkNever_AndNothingLeaks()
     {
         using var data = new TempDirectory();

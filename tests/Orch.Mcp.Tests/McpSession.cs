@@ -16,6 +16,9 @@ internal sealed class McpSession : IAsyncDisposable
 
     public HostProcess Process { get; }
 
+    /// <summary>The server's notifications read so far, in the order they came over stdout.</summary>
+    public List<JsonNode> Notifications { get; } = [];
+
     public static async Task<McpSession> StartAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
     {
         var session = new McpSession(HostProcess.Start("Orch.Mcp", environment));
@@ -88,6 +91,11 @@ internal sealed class McpSession : IAsyncDisposable
             }
 
             var message = JsonNode.Parse(line)!;
+            if (message["id"] is null && message["method"] is not null)
+            {
+                Notifications.Add(message);
+            }
+
             if (message["id"]?.GetValueKind() == JsonValueKind.Number && message["id"]!.GetValue<int>() == id)
             {
                 Assert.Null(message["error"]);

@@ -10,7 +10,7 @@ public sealed record NextTask(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("remaining")] int Remaining,
     [property: JsonPropertyName("run_id")] Guid? RunId,
-    [property: JsonPropertyName("lease_expires_at")] DateTimeOffset? LeaseExpiresAt,
+    [property: JsonPropertyName("lease_expires_at"), JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset? LeaseExpiresAt,
     [property: JsonPropertyName("attempt")] int? Attempt,
     [property: JsonPropertyName("task_id")] string? TaskId,
     [property: JsonPropertyName("title")] string? Title,

@@ -17,7 +17,6 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        // "O" of a UTC DateTime is exactly that shape, and unlike a custom pattern it has a fast path.
         Span<byte> text = stackalloc byte[28];
         if (!value.UtcDateTime.TryFormat(text, out var written, "O", CultureInfo.InvariantCulture))
         {
@@ -26,4 +25,8 @@ public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
 
         writer.WriteStringValue(text[..written]);
     }
+
+    /// <summary>The same text as a string, for replies that carry instants as text.</summary>
+    // "O" of a UTC DateTime is exactly that shape, and unlike a custom pattern it has a fast path.
+    public static string? Text(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }
