@@ -36,6 +36,12 @@ public sealed class StdioServerTests
         Assert.InRange(tools.ToJsonString().Length, 1, 16_000);
         var listProjects = Assert.Single(tools["result"]!["tools"]!.AsArray(), t => t!["name"]!.GetValue<string>() == "list_projects")!;
         Assert.True(listProjects["annotations"]!["readOnlyHint"]!.GetValue<bool>());
+        foreach (var tool in tools["result"]!["tools"]!.AsArray())
+        {
+            var name = tool!["name"]!.GetValue<string>();
+            AssertSchemaSaysWhatEachValueIs(tool["inputSchema"]!, $"{name}.inputSchema");
+            AssertSchemaSaysWhatEachValueIs(tool["outputSchema"]!, $"{name}.outputSchema");
+        }
 
         var call = await CallAsync(server, 3, "tools/call", new JsonObject { ["name"] = "list_projects", ["arguments"] = new JsonObject() });
         Assert.Empty(call["result"]!["structuredContent"]!["projects"]!.AsArray());
@@ -318,6 +324,34 @@ public sealed class StdioServerTests
     {
         await CallAsync(server, 1, "initialize", Handshake());
         await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+    }
+
+    /// <summary>
+    /// Every value in a tool's schema is described by a type: clients validate the schemas they are given
+    /// (the MCP Inspector refuses the whole tools/list over one <c>true</c> schema), and an "anything" hides
+    /// the shape from the assistant.
+    /// </summary>
+    private static void AssertSchemaSaysWhatEachValueIs(JsonNode schema, string path)
+    {
+        var node = schema as JsonObject;
+        Assert.True(node is not null, $"{path} is not a schema object but {schema.ToJsonString()}");
+        Assert.True(
+            node.ContainsKey("type") || node.ContainsKey("enum") || node.ContainsKey("anyOf") || node.ContainsKey("oneOf") || node.ContainsKey("$ref"),
+            $"{path} does not say what its value is: {node.ToJsonString()}");
+        foreach (var (property, value) in node["properties"]?.AsObject() ?? [])
+        {
+            AssertSchemaSaysWhatEachValueIs(value!, $"{path}.{property}");
+        }
+
+        if (node["items"] is { } items)
+        {
+            AssertSchemaSaysWhatEachValueIs(items, $"{path}[]");
+        }
+
+        foreach (var (i, alternative) in (node["anyOf"] ?? node["oneOf"])?.AsArray().Index() ?? [])
+        {
+            AssertSchemaSaysWhatEachValueIs(alternative!, $"{path}|{i}");
+        }
     }
 
     private static async Task<JsonNode> CallAsync(HostProcess server, int id, string method, JsonObject parameters)

@@ -7,4 +7,4 @@ public sealed record ProjectListItem(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("budget_usd")] decimal? BudgetUsd,
-    [property: JsonPropertyName("created_at"), JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset CreatedAt);
+    [property: JsonPropertyName("created_at")] string CreatedAt);

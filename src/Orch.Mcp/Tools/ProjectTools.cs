@@ -16,6 +16,6 @@ public sealed class ProjectTools
         CancellationToken cancellationToken = default)
     {
         var list = await projects.ListAsync(limit, cancellationToken);
-        return ToolReply.Of(new ProjectList([.. list.Select(p => new ProjectListItem(p.Id, p.Name, p.Status.ToString().ToLowerInvariant(), p.BudgetUsd, p.CreatedAt))]));
+        return ToolReply.Of(new ProjectList([.. list.Select(p => new ProjectListItem(p.Id, p.Name, p.Status.ToString().ToLowerInvariant(), p.BudgetUsd, UtcInstant.Text(p.CreatedAt)))]));
     }
 }

@@ -46,7 +46,7 @@ public sealed record RunSummary(
         view.BudgetUsd,
         view.TaskCounts.ToDictionary(e => Lower(e.Key), e => e.Value),
         [.. view.Tasks.Select(t => new RunTaskSummary(
-            t.Key, t.Title, Lower(t.Status.ToString()), t.Tier, t.Model, t.Attempts, t.CostUsd, t.DependsOn, UtcInstantJsonConverter.Text(t.StartedAt), UtcInstantJsonConverter.Text(t.CompletedAt),
+            t.Key, t.Title, Lower(t.Status.ToString()), t.Tier, t.Model, t.Attempts, t.CostUsd, t.DependsOn, UtcInstant.Text(t.StartedAt), UtcInstant.Text(t.CompletedAt),
             t.Error is { Length: > 300 } text ? text[..300] + "…" : t.Error))]);
 
     // A status reads a thousand task states per call, all from a handful of names: each converted once.

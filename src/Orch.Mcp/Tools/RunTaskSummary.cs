@@ -2,11 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Orch.Mcp.Tools;
 
-/// <summary>
-/// A task in a status answer. Its instants are written as text here (ISO 8601, UTC, with a Z) rather than
-/// through <see cref="UtcInstantJsonConverter"/>: a status lists a thousand tasks, and a type with no
-/// converter is written by the generated fast path, about twice as fast.
-/// </summary>
+/// <summary>A task in a status answer; its instants are <see cref="UtcInstant"/> text.</summary>
 public sealed record RunTaskSummary(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("title")] string Title,
