@@ -6,9 +6,11 @@ namespace Orch.Benchmarks.Admin;
 
 /// <summary>
 /// A signed-in user's page in Debian's Chromium (headless, driven by Playwright; no browser download), open
-/// on a live circuit. It times a UI action's round trip — the header's dark-mode toggle, whose click the
-/// server handles and answers with a render of the toggle — and records every change the server makes to
-/// the page's content (<c>&lt;main&gt;</c>), which only the live feed causes: the toggle lies outside it.
+/// on a live circuit. It times UI actions' round trips — the run view's timeline pager, and the header's
+/// dark-mode toggle (which restyles the whole page) — each click handled by the server and answered with a
+/// render, and records every change the server makes to the page's content (<c>&lt;main&gt;</c>) outside
+/// the timeline, which only the live feed causes: the toggle lies outside it, and the pager's pages are the
+/// timeline's own.
 /// </summary>
 internal sealed class BrowserProbe : IAsyncDisposable
 {
@@ -16,32 +18,64 @@ internal sealed class BrowserProbe : IAsyncDisposable
 
     private static readonly TimeSpan RoundTripLimit = TimeSpan.FromSeconds(30);
 
-    // Times in the page's own clock: from the click to the server's render of the toggle's new state (its
-    // aria-pressed, class and icon change together, in one batch; nothing in the browser changes them before).
-    private const string ClickToggle = """
-        limitMs => new Promise((resolve, reject) => {
-            const toggle = document.querySelector('[data-testid=theme-toggle]');
-            const before = toggle.getAttribute('aria-pressed');
-            let started;
-            const observer = new MutationObserver(() => {
-                if (toggle.getAttribute('aria-pressed') !== before) {
-                    observer.disconnect();
-                    clearTimeout(timer);
-                    resolve(performance.now() - started);
-                }
+    // Times a click in the page's own clock, from the click to the next frame drawn after the server's render
+    // of the answer: what the person sees. The page first finishes drawing whatever came before (a frame:
+    // requestAnimationFrame, then a task after that frame's layout and paint), so that the work of the
+    // previous action (a restyle of the whole page after the theme toggle) is not counted against this one.
+    // The controls: the header's dark-mode toggle (its aria-pressed, class and icon change together, in one
+    // batch; nothing in the browser changes them before), and the run view's own, the timeline's pager (its
+    // range, "Tasks 41–80", changes; the count after "of" grows with the run, so only the range is
+    // compared; forward while it can, back from the last page).
+    private const string TimeClick = """
+        async ([limitMs, control]) => {
+            const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            const controls = {
+                toggle: () => {
+                    const toggle = document.querySelector('[data-testid=theme-toggle]');
+                    return { scope: toggle, button: toggle, state: () => toggle.getAttribute('aria-pressed') };
+                },
+                timeline: () => {
+                    const card = document.querySelector('[data-testid=attempt-timeline]');
+                    const next = card.querySelector('[data-testid=timeline-next]');
+                    const previous = card.querySelector('[data-testid=timeline-previous]');
+                    const range = () => (card.querySelector('[data-testid=timeline-page]')?.textContent ?? '').split(' of ')[0].trim();
+                    return { scope: card, button: next && !next.disabled ? next : previous, state: range };
+                },
+            };
+            await frame();
+            const { scope, button, state } = controls[control]();
+            if (!button || button.disabled) {
+                throw new Error(control + ': there is nothing to click');
+            }
+
+            const before = state();
+            const started = performance.now();
+            await new Promise((resolve, reject) => {
+                const observer = new MutationObserver(() => {
+                    if (state() !== before) {
+                        observer.disconnect();
+                        clearTimeout(timer);
+                        resolve();
+                    }
+                });
+                const timer = setTimeout(() => { observer.disconnect(); reject(new Error(control + ' did not change within ' + limitMs + ' ms')); }, limitMs);
+                observer.observe(scope, { subtree: true, childList: true, attributes: true, characterData: true });
+                button.click();
             });
-            const timer = setTimeout(() => { observer.disconnect(); reject(new Error('the toggle did not change within ' + limitMs + ' ms')); }, limitMs);
-            observer.observe(toggle, { subtree: true, childList: true, attributes: true, characterData: true });
-            started = performance.now();
-            toggle.click();
-        })
+            await frame();
+            return performance.now() - started;
+        }
         """;
 
     private const string WatchMain = """
         () => {
             window.orchBenchUpdates = [];
-            new MutationObserver(() => window.orchBenchUpdates.push(performance.now()))
-                .observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
+            const timeline = document.querySelector('[data-testid=attempt-timeline]');
+            new MutationObserver(records => {
+                if (records.some(r => !timeline || !timeline.contains(r.target))) {
+                    window.orchBenchUpdates.push(performance.now());
+                }
+            }).observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
         }
         """;
 
@@ -125,8 +159,11 @@ internal sealed class BrowserProbe : IAsyncDisposable
         }
     }
 
-    /// <summary>Clicks the dark-mode toggle and waits for the server's answer to change it; returns the round trip in ms.</summary>
-    public Task<double> RoundTripAsync() => page.EvaluateAsync<double>(ClickToggle, RoundTripLimit.TotalMilliseconds);
+    /// <summary>Clicks the dark-mode toggle; returns the ms from the click until the server's answer is drawn.</summary>
+    public Task<double> RoundTripAsync() => page.EvaluateAsync<double>(TimeClick, new object[] { RoundTripLimit.TotalMilliseconds, "toggle" });
+
+    /// <summary>Turns the run view's timeline to another page; returns the ms from the click until the server's render of it is drawn.</summary>
+    public Task<double> PageRoundTripAsync() => page.EvaluateAsync<double>(TimeClick, new object[] { RoundTripLimit.TotalMilliseconds, "timeline" });
 
     /// <summary>The server's changes to the page's content since the last call: bursts (changes less than 100 ms apart are one), and how long ago the first began.</summary>
     public async Task<PageUpdates> TakeUpdatesAsync()

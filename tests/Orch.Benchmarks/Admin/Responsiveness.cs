@@ -6,8 +6,10 @@ namespace Orch.Benchmarks.Admin;
 internal sealed record Responsiveness(
     Samples QuietLoads,
     Samples QuietTrips,
+    Samples QuietToggles,
     Samples BusyLoads,
     Samples BusyTrips,
+    Samples BusyToggles,
     DriverResult Driven,
     PageUpdates QuietUpdates,
     PageUpdates BusyUpdates,
