@@ -9,12 +9,14 @@ COPY src/Orch.Admin/Framework/BlazorScript.targets src/Orch.Admin/Framework/
 # On amd64 both hosts are published for linux-x64, compiled ahead of time (ReadyToRun: the first pages and
 # the first tool calls after a start do not wait for the JIT); elsewhere portable, JIT-compiled.
 ARG TARGETARCH
-RUN if [ "$TARGETARCH" = "amd64" ] || [ -z "$TARGETARCH" ]; then echo "-r linux-x64 --self-contained false" > /tmp/rid; else : > /tmp/rid; fi \
- && dotnet restore src/Orch.Admin/Orch.Admin.csproj $(cat /tmp/rid | cut -d' ' -f1-2) \
- && dotnet restore src/Orch.Mcp/Orch.Mcp.csproj $(cat /tmp/rid | cut -d' ' -f1-2)
+RUN if [ "${TARGETARCH:-amd64}" = amd64 ]; then echo linux-x64; fi > /tmp/rid \
+ && rid=$(cat /tmp/rid) \
+ && dotnet restore src/Orch.Admin/Orch.Admin.csproj ${rid:+-r $rid} \
+ && dotnet restore src/Orch.Mcp/Orch.Mcp.csproj ${rid:+-r $rid}
 COPY src/ src/
-RUN dotnet publish src/Orch.Admin/Orch.Admin.csproj -c Release --no-restore $(cat /tmp/rid) -o /app/admin \
- && dotnet publish src/Orch.Mcp/Orch.Mcp.csproj -c Release --no-restore $(cat /tmp/rid) -o /app/mcp
+RUN rid=$(cat /tmp/rid) \
+ && dotnet publish src/Orch.Admin/Orch.Admin.csproj -c Release --no-restore ${rid:+-r $rid --self-contained false} -o /app/admin \
+ && dotnet publish src/Orch.Mcp/Orch.Mcp.csproj -c Release --no-restore ${rid:+-r $rid --self-contained false} -o /app/mcp
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -12,7 +12,7 @@ namespace Orch.Mcp.Tools;
 public static class UtcInstant
 {
     // "O" of a UTC DateTime is exactly that shape, and unlike a custom pattern it has a fast path.
-    public static string? Text(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
     public static string Text(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    public static string? Text(DateTimeOffset? value) => value is { } instant ? Text(instant) : null;
 }

@@ -66,10 +66,10 @@ internal static class AdminBench
         var live = await ResponsivenessAsync(data, page, options, ct);
         rows.Add(ReportRow.Timing("page GET, server time, quiet", live.QuietLoads, null));
         rows.Add(ReportRow.Timing($"page GET, server time, while {options.Rate:F0} tasks/s complete", live.BusyLoads, 500));
-        rows.Add(ReportRow.Timing("UI round trip on the run view (timeline pager: click → server's render drawn), quiet", live.QuietTrips, null));
-        rows.Add(ReportRow.Timing($"UI round trip on the run view, while {options.Rate:F0} tasks/s complete", live.BusyTrips, 200));
-        rows.Add(ReportRow.Timing("dark-mode toggle round trip (restyles the whole page), quiet", live.QuietToggles, null));
-        rows.Add(ReportRow.Timing($"dark-mode toggle round trip, while {options.Rate:F0} tasks/s complete", live.BusyToggles, null));
+        rows.Add(ReportRow.Timing("UI round trip on the run view (timeline pager: click → server's render drawn), quiet", live.QuietPagerTrips, null));
+        rows.Add(ReportRow.Timing($"UI round trip on the run view, while {options.Rate:F0} tasks/s complete", live.BusyPagerTrips, 200));
+        rows.Add(ReportRow.Timing("dark-mode toggle round trip (restyles the whole page), quiet", live.QuietToggleTrips, null));
+        rows.Add(ReportRow.Timing($"dark-mode toggle round trip, while {options.Rate:F0} tasks/s complete", live.BusyToggleTrips, null));
         rows.Add(new ReportRow(
             "tasks completed by the other process",
             $"≥ {options.Rate * 0.95:F0}/s",
@@ -168,25 +168,25 @@ internal static class AdminBench
         for (var i = 0; i < WarmUpRounds; i++)
         {
             await session.LoadAsync(page, cancellationToken);
-            await browser.PageRoundTripAsync();
-            await browser.RoundTripAsync();
+            await browser.TimelinePagerRoundTripAsync();
+            await browser.ThemeToggleRoundTripAsync();
         }
 
         await browser.TakeUpdatesAsync();
         var quietLoads = new List<double>();
-        var quietTrips = new List<double>();
-        var quietToggles = new List<double>();
+        var quietPagerTrips = new List<double>();
+        var quietToggleTrips = new List<double>();
         for (var i = 0; i < QuietRounds; i++)
         {
             quietLoads.Add((await session.LoadAsync(page, cancellationToken)).CompleteMs);
-            quietTrips.Add(await browser.PageRoundTripAsync());
-            quietToggles.Add(await browser.RoundTripAsync());
+            quietPagerTrips.Add(await browser.TimelinePagerRoundTripAsync());
+            quietToggleTrips.Add(await browser.ThemeToggleRoundTripAsync());
         }
 
         var quietUpdates = await browser.TakeUpdatesAsync();
         var busyLoads = new List<double>();
-        var busyTrips = new List<double>();
-        var busyToggles = new List<double>();
+        var busyPagerTrips = new List<double>();
+        var busyToggleTrips = new List<double>();
         var cpu = app.CpuMilliseconds();
         var ownCpu = ProcessStats.CpuMilliseconds(Environment.ProcessId);
         var started = Stopwatch.GetTimestamp();
@@ -194,8 +194,8 @@ internal static class AdminBench
         while (!load.IsCompleted)
         {
             busyLoads.Add((await session.LoadAsync(page, cancellationToken)).CompleteMs);
-            busyTrips.Add(await browser.PageRoundTripAsync());
-            busyToggles.Add(await browser.RoundTripAsync());
+            busyPagerTrips.Add(await browser.TimelinePagerRoundTripAsync());
+            busyToggleTrips.Add(await browser.ThemeToggleRoundTripAsync());
         }
 
         var driven = await load;
@@ -208,11 +208,11 @@ internal static class AdminBench
         var busyUpdates = await browser.TakeUpdatesAsync();
         return new Responsiveness(
             Samples.Of(quietLoads),
-            Samples.Of(quietTrips),
-            Samples.Of(quietToggles),
+            Samples.Of(quietPagerTrips),
+            Samples.Of(quietToggleTrips),
             Samples.Of(busyLoads),
-            Samples.Of(busyTrips),
-            Samples.Of(busyToggles),
+            Samples.Of(busyPagerTrips),
+            Samples.Of(busyToggleTrips),
             driven,
             quietUpdates,
             busyUpdates,

@@ -160,10 +160,10 @@ internal sealed class BrowserProbe : IAsyncDisposable
     }
 
     /// <summary>Clicks the dark-mode toggle; returns the ms from the click until the server's answer is drawn.</summary>
-    public Task<double> RoundTripAsync() => page.EvaluateAsync<double>(TimeClick, new object[] { RoundTripLimit.TotalMilliseconds, "toggle" });
+    public Task<double> ThemeToggleRoundTripAsync() => page.EvaluateAsync<double>(TimeClick, new object[] { RoundTripLimit.TotalMilliseconds, "toggle" });
 
     /// <summary>Turns the run view's timeline to another page; returns the ms from the click until the server's render of it is drawn.</summary>
-    public Task<double> PageRoundTripAsync() => page.EvaluateAsync<double>(TimeClick, new object[] { RoundTripLimit.TotalMilliseconds, "timeline" });
+    public Task<double> TimelinePagerRoundTripAsync() => page.EvaluateAsync<double>(TimeClick, new object[] { RoundTripLimit.TotalMilliseconds, "timeline" });
 
     /// <summary>The server's changes to the page's content since the last call: bursts (changes less than 100 ms apart are one), and how long ago the first began.</summary>
     public async Task<PageUpdates> TakeUpdatesAsync()

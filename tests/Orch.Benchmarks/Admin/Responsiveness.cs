@@ -5,11 +5,11 @@ namespace Orch.Benchmarks.Admin;
 /// <summary>What the responsiveness run measured, quiet and while the other process completed tasks (times in ms).</summary>
 internal sealed record Responsiveness(
     Samples QuietLoads,
-    Samples QuietTrips,
-    Samples QuietToggles,
+    Samples QuietPagerTrips,
+    Samples QuietToggleTrips,
     Samples BusyLoads,
-    Samples BusyTrips,
-    Samples BusyToggles,
+    Samples BusyPagerTrips,
+    Samples BusyToggleTrips,
     DriverResult Driven,
     PageUpdates QuietUpdates,
     PageUpdates BusyUpdates,
