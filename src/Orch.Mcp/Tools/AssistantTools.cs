@@ -10,7 +10,8 @@ namespace Orch.Mcp.Tools;
 [McpServerToolType]
 public sealed class AssistantTools
 {
-    [McpServerTool(Name = "next_task", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(NextTask))]
+    [McpServerTool(Name = "next_task", Destructive = false, Idempotent = false, OpenWorld = false)]
+    [StructuredReply(typeof(NextTask))]
     [Description("Claims the next ready task marked for the assistant (tier 'assistant') for you to do yourself, at no cost to Orch. Returns the task, its dependencies' outputs and a run_id for submit_result; after the lease it goes back to the pool.")]
     public static async Task<CallToolResult> NextTaskAsync(
         AssistantWork work,
@@ -19,7 +20,8 @@ public sealed class AssistantTools
         CancellationToken cancellationToken = default) =>
         ToolReply.Of(NextTask.From(await work.ClaimAsync(project_id, Worker(server), cancellationToken)));
 
-    [McpServerTool(Name = "submit_result", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(SubmittedResult))]
+    [McpServerTool(Name = "submit_result", Destructive = false, Idempotent = false, OpenWorld = false)]
+    [StructuredReply(typeof(SubmittedResult))]
     [Description("Hands back the result of a task claimed with next_task; it is verified like any other. Say what the work used: model, input_tokens and output_tokens, or billing 'subscription'.")]
     public static async Task<CallToolResult> SubmitResultAsync(
         AssistantWork work,

@@ -11,7 +11,8 @@ namespace Orch.Mcp.Tools;
 [McpServerToolType]
 public sealed class PlanTools
 {
-    [McpServerTool(Name = "plan", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(PlanSummary))]
+    [McpServerTool(Name = "plan", Destructive = false, Idempotent = false, OpenWorld = false)]
+    [StructuredReply(typeof(PlanSummary))]
     [Description("Turns requirements (or a YAML/JSON workflow) into a draft plan: tasks with dependencies, kind, complexity, tier and estimated cost, and a forecast against the budget. Nothing runs until approved.")]
     public static async Task<CallToolResult> Plan(
         PlanningService planning,
@@ -38,7 +39,8 @@ public sealed class PlanTools
         return ToolReply.Of(PlanSummary.From(result.Plan, result.Forecast));
     }
 
-    [McpServerTool(Name = "revise_plan", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(PlanSummary))]
+    [McpServerTool(Name = "revise_plan", Destructive = false, Idempotent = false, OpenWorld = false)]
+    [StructuredReply(typeof(PlanSummary))]
     [Description("Makes a new draft version of the newest plan: by instructions to the planner, or by edits to single tasks. Tasks not mentioned stay.")]
     public static async Task<CallToolResult> RevisePlan(
         PlanningService planning,
@@ -54,7 +56,8 @@ public sealed class PlanTools
         return ToolReply.Of(PlanSummary.From(result.Plan, result.Forecast));
     }
 
-    [McpServerTool(Name = "approve", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ApprovalSummary))]
+    [McpServerTool(Name = "approve", Destructive = false, Idempotent = false, OpenWorld = false)]
+    [StructuredReply(typeof(ApprovalSummary))]
     [Description("Approves a draft plan version so it may run; approved versions never change. Where the client can, the person confirms it, seeing the task count and forecast against the budget.")]
     public static async Task<CallToolResult> Approve(
         PlanService plans,

@@ -8,7 +8,8 @@ namespace Orch.Mcp.Tools;
 [McpServerToolType]
 public sealed class ProjectTools
 {
-    [McpServerTool(Name = "list_projects", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ProjectList))]
+    [McpServerTool(Name = "list_projects", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [StructuredReply(typeof(ProjectList))]
     [Description("Lists Orch projects, newest first, with their status and budget.")]
     public static async Task<CallToolResult> ListProjects(
         ProjectService projects,

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Serialization;
 using Orch.Core.Execution;
+using Orch.Core.Plans;
 
 namespace Orch.Mcp.Tools;
 
@@ -46,11 +48,16 @@ public sealed record RunSummary(
         view.BudgetUsd,
         view.TaskCounts.ToDictionary(e => Lower(e.Key), e => e.Value),
         [.. view.Tasks.Select(t => new RunTaskSummary(
-            t.Key, t.Title, Lower(t.Status.ToString()), t.Tier, t.Model, t.Attempts, t.CostUsd, t.DependsOn, UtcInstant.Text(t.StartedAt), UtcInstant.Text(t.CompletedAt),
+            t.Key, t.Title, Lower(t.Status), t.Tier, t.Model, t.Attempts, t.CostUsd, t.DependsOn, UtcInstant.Text(t.StartedAt), UtcInstant.Text(t.CompletedAt),
             t.Error is { Length: > 300 } text ? text[..300] + "…" : t.Error))]);
 
     // A status reads a thousand task states per call, all from a handful of names: each converted once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LowerNames = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> LowerNames = new(StringComparer.Ordinal);
+
+    // A task's state by its value: its name is not formatted (and the value boxed) a thousand times a call.
+    private static readonly ConcurrentDictionary<PlanTaskStatus, string> TaskStates = new();
+
+    internal static string Lower(PlanTaskStatus status) => TaskStates.GetOrAdd(status, static s => Lower(s.ToString()));
 
     internal static string Lower(string text) => LowerNames.GetOrAdd(text, static name => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
 }

@@ -16,7 +16,8 @@ public sealed class RunTools
     /// <summary>Under the call time-outs of the common clients (60 s and more).</summary>
     public const int MaxWaitSeconds = 50;
 
-    [McpServerTool(Name = "execute", Destructive = false, Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(RunState))]
+    [McpServerTool(Name = "execute", Destructive = false, Idempotent = true, OpenWorld = true)]
+    [StructuredReply(typeof(RunState))]
     [Description("Starts running a project's approved plan; returns at once. Tasks run in parallel as dependencies complete, on the cheapest suitable tier, within the caps. With a progress token, progress notifications follow.")]
     public static async Task<CallToolResult> Execute(
         ExecutionService execution,
@@ -35,7 +36,8 @@ public sealed class RunTools
         return ToolReply.Of(RunState.From(await runs.ReadAsync(project_id, cancellationToken), result.Message));
     }
 
-    [McpServerTool(Name = "status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RunSummary))]
+    [McpServerTool(Name = "status", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [StructuredReply(typeof(RunSummary))]
     [Description("A project's status, spend against budget, and each task's status, tier, model, attempts and cost. wait_seconds waits for a change first (at most 50).")]
     public static async Task<CallToolResult> Status(
         ProjectRunReader runs,
@@ -85,7 +87,8 @@ public sealed class RunTools
         return ToolReply.Of(RunSummary.From(view));
     }
 
-    [McpServerTool(Name = "task_output", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(TaskOutput))]
+    [McpServerTool(Name = "task_output", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [StructuredReply(typeof(TaskOutput))]
     [Description("The full output of a task, the workspace files it wrote, and the verifier's verdict.")]
     public static async Task<CallToolResult> GetTaskOutput(
         ProjectRunReader runs,
@@ -97,7 +100,8 @@ public sealed class RunTools
         return ToolReply.Of(new TaskOutput(task.Key, task.Title, RunSummary.Lower(task.Status.ToString()), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error));
     }
 
-    [McpServerTool(Name = "usage", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(UsageSummary))]
+    [McpServerTool(Name = "usage", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [StructuredReply(typeof(UsageSummary))]
     [Description("Spend over the last days by day, model, tier and project, with where the daily and monthly caps stand now.")]
     public static async Task<CallToolResult> Usage(
         UsageReader usage,
@@ -105,7 +109,8 @@ public sealed class RunTools
         CancellationToken cancellationToken = default) =>
         ToolReply.Of(UsageSummary.Of(await usage.ReadAsync(days, cancellationToken)));
 
-    [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RunState))]
+    [McpServerTool(Name = "control", Destructive = true, Idempotent = false, OpenWorld = false)]
+    [StructuredReply(typeof(RunState))]
     [Description("Steers a run. Project: pause, resume, cancel (not undoable). Task (with task_id): retry a failed task, skip (counts as done, empty output), accept one waiting for review, cancel.")]
     public static async Task<CallToolResult> Control(
         ExecutionService execution,

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
-namespace Orch.Mcp;
+namespace Orch.Mcp.Tools;
 
 /// <summary>
 /// Every byte of <c>tools/list</c> costs each assistant context on every conversation. The input
@@ -11,28 +9,29 @@ namespace Orch.Mcp;
 /// type and a <c>null</c> default, on top of being left out of <c>required</c>); this drops both.
 /// Output schemas keep their nullable types (results do carry nulls) but lose <c>required</c>:
 /// every property of a result is always present, so the list only repeats the property names.
+/// A reply is never null itself, so an output schema's top is a plain object, as every protocol
+/// revision accepts.
 /// </summary>
-internal static class ToolListCompaction
+internal static class ToolSchemaCompaction
 {
-    public static McpRequestHandler<ListToolsRequestParams, ListToolsResult> Compact(McpRequestHandler<ListToolsRequestParams, ListToolsResult> next) =>
-        async (context, cancellationToken) =>
-        {
-            var result = await next(context, cancellationToken);
-            foreach (var tool in result.Tools)
-            {
-                var schema = JsonNode.Parse(tool.InputSchema.GetRawText())!;
-                Strip(schema);
-                tool.InputSchema = JsonSerializer.SerializeToElement(schema);
-                if (tool.OutputSchema is { } output)
-                {
-                    var shape = JsonNode.Parse(output.GetRawText())!;
-                    DropRequired(shape);
-                    tool.OutputSchema = JsonSerializer.SerializeToElement(shape);
-                }
-            }
+    public static JsonElement CompactInput(JsonElement schema)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        Strip(node);
+        return JsonSerializer.SerializeToElement(node);
+    }
 
-            return result;
-        };
+    public static JsonElement CompactOutput(JsonElement schema)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        DropRequired(node);
+        if (node is JsonObject top && top["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "object"))
+        {
+            top["type"] = "object";
+        }
+
+        return JsonSerializer.SerializeToElement(node);
+    }
 
     private static void DropRequired(JsonNode? node)
     {
