@@ -47,7 +47,7 @@ public sealed class OrchResources
     {
         var id = ProjectId(project_id);
         var task = await runs.ReadOutputAsync(id, task_id, cancellationToken);
-        var output = new Tools.TaskOutput(task.Key, task.Title, RunSummary.Lower(task.Status.ToString()), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error);
+        var output = new Tools.TaskOutput(task.Key, task.Title, RunSummary.Lower(task.Status), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error);
         return Json($"{ProjectPrefix}{id}/tasks/{Uri.EscapeDataString(task.Key)}/output", output);
     }
 

@@ -97,7 +97,7 @@ public sealed class RunTools
         CancellationToken cancellationToken = default)
     {
         var task = await runs.ReadOutputAsync(project_id, task_id, cancellationToken);
-        return ToolReply.Of(new TaskOutput(task.Key, task.Title, RunSummary.Lower(task.Status.ToString()), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error));
+        return ToolReply.Of(new TaskOutput(task.Key, task.Title, RunSummary.Lower(task.Status), task.Attempts, task.Output, task.Files, task.Verdict, task.VerdictDetail, task.Error));
     }
 
     [McpServerTool(Name = "usage", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]

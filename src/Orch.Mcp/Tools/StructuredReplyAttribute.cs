@@ -6,7 +6,7 @@ namespace Orch.Mcp.Tools;
 /// which the SDK also serialises every returned result a second time, only to discard it
 /// (see <see cref="StructuredReplyTool"/>).
 /// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Method)]
 public sealed class StructuredReplyAttribute(Type replyType) : Attribute
 {
     public Type ReplyType { get; } = replyType;

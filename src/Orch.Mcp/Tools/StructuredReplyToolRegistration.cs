@@ -5,7 +5,7 @@ using ModelContextProtocol.Server;
 namespace Orch.Mcp.Tools;
 
 /// <summary>Registers a tool class's methods as <see cref="StructuredReplyTool"/>s, where the SDK's <c>WithTools&lt;T&gt;</c> would make its own tools of them.</summary>
-internal static class StructuredReplyTools
+internal static class StructuredReplyToolRegistration
 {
     public static IMcpServerBuilder WithStructuredReplyTools<TTools>(this IMcpServerBuilder builder)
     {
